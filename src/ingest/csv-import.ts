@@ -1,0 +1,142 @@
+import { createWriteStream } from 'node:fs';
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryRunner } from 'typeorm';
+import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
+import { mergeStaged } from './ingest.service';
+import { IngestCounts, ItemError } from './user-error';
+
+export interface ImportOptions {
+  /** Write the valid rows and put the refused ones in `rejectsPath`, instead of refusing the file. */
+  skipInvalid?: boolean;
+  rejectsPath?: string;
+  /** Called with the number of bytes read so far. */
+  onProgress?: (bytes: number) => void;
+}
+
+export interface ImportResult extends IngestCounts {
+  rows: number;
+  rejected: number;
+  /** Problems by line (`row` is the line number in the file); at most REPORTED_PROBLEMS. */
+  errors: ItemError[];
+  /** True when the file was refused and nothing was written. */
+  refused: boolean;
+}
+
+export const REPORTED_PROBLEMS = 1000;
+
+/** A file that cannot be read as the kind's CSV at all (bad header, broken quoting ...). */
+export class CsvFormatError extends Error {}
+
+const parseHeader = (line: string) =>
+  line.replace(/^\uFEFF/, '').replace(/\r$/, '').split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
+
+// Reads the header line and hands back a stream that still starts with it (COPY skips it, and
+// PostgreSQL's line numbers in errors then match the file's).
+function readHeader(input: Readable): Promise<{ header: string[]; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    let buffered = Buffer.alloc(0);
+    const stream = new PassThrough();
+    const onData = (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      const end = buffered.indexOf(10);
+      if (end < 0) return;
+      input.off('data', onData).off('end', onEnd).pause();
+      input.on('error', (error) => stream.destroy(error));
+      stream.write(buffered);
+      input.pipe(stream);
+      resolve({ header: parseHeader(buffered.subarray(0, end).toString('utf8')), stream });
+    };
+    const onEnd = () => {
+      const text = buffered.toString('utf8');
+      if (text.trim() === '') return reject(new CsvFormatError('the file is empty: expected a header line'));
+      stream.end(`${text}\n`);
+      resolve({ header: parseHeader(text.trim()), stream });
+    };
+    input.on('data', onData).once('end', onEnd).once('error', reject);
+  });
+}
+
+function columnsFor(kind: IngestKind, header: string[]): string[] {
+  const unknown = header.filter((name) => !kind.fields.includes(name));
+  if (unknown.length > 0) {
+    throw new CsvFormatError(`line 1: unknown column ${unknown.map((name) => JSON.stringify(name)).join(', ')} `
+      + `for ${kind.name}; the columns are ${kind.fields.join(', ')}`);
+  }
+  const repeated = header.filter((name, index) => header.indexOf(name) !== index);
+  if (repeated.length > 0) throw new CsvFormatError(`line 1: column ${JSON.stringify(repeated[0])} appears twice`);
+  return header.map(columnOf);
+}
+
+function countBytes(onProgress?: (bytes: number) => void): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      onProgress?.(bytes);
+      done(null, chunk);
+    },
+  });
+}
+
+async function copyIntoStaging(client: PoolClient, kind: IngestKind, columns: string[], stream: Readable, options: ImportOptions) {
+  const sql = `COPY ${stagingTable(kind)} (${columns.join(', ')}) FROM STDIN
+               WITH (FORMAT csv, HEADER true, FORCE_NULL (${columns.join(', ')}))`;
+  try {
+    await pipeline(stream, countBytes(options.onProgress), client.query(copyFrom(sql)));
+  } catch (error) {
+    // PostgreSQL names the line of a malformed record ("COPY ..., line 12: ...").
+    const where = (error as { where?: string }).where ?? '';
+    const line = /line (\d+)/.exec(where)?.[1];
+    throw new CsvFormatError(`${line ? `line ${line}: ` : ''}${(error as Error).message}`);
+  }
+}
+
+async function writeRejects(client: PoolClient, kind: IngestKind, path: string): Promise<void> {
+  const fields = kind.fields.map((field) => `s.${columnOf(field)} AS "${field}"`).join(', ');
+  const sql = `COPY (SELECT r.row AS line, r.field AS column, r.code, r.message AS reason, ${fields}
+                     FROM ingest_rejects r JOIN ${stagingTable(kind)} s ON s.row_no = r.row ORDER BY 1, 2)
+               TO STDOUT WITH (FORMAT csv, HEADER true)`;
+  await pipeline(client.query(copyTo(sql)), createWriteStream(path));
+}
+
+/**
+ * Imports a CSV file of one kind: COPY into the kind's staging table, the same checks as the
+ * GraphQL mutations, then one set-based merge, all in one transaction. Lines are numbered from
+ * the header (line 1), so records must not contain line breaks.
+ */
+export async function importCsv(dataSource: DataSource, kind: IngestKind, input: Readable, options: ImportOptions = {}): Promise<ImportResult> {
+  const { header, stream } = await readHeader(input);
+  const columns = columnsFor(kind, header);
+  const runner: QueryRunner = dataSource.createQueryRunner();
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    await runner.startTransaction();
+    await runner.query(`SET LOCAL work_mem = '256MB'`);
+    await runner.query(createStagingSql(kind));
+    await copyIntoStaging(client, kind, columns, stream, options);
+    if (kind.csvFixups) await runner.query(kind.csvFixups);
+    const [{ rows }] = await runner.query(`SELECT count(*)::int AS rows FROM ${stagingTable(kind)}`);
+    await runner.query(`CREATE TEMP TABLE ingest_rejects ON COMMIT DROP AS ${checkSql(kind)}`, [null]);
+    const errors: ItemError[] = await runner.query('SELECT * FROM ingest_rejects ORDER BY 1, 2 LIMIT $1', [REPORTED_PROBLEMS]);
+    const [{ rejected }] = await runner.query('SELECT count(DISTINCT row)::int AS rejected FROM ingest_rejects');
+    if (rejected > 0 && !options.skipInvalid) {
+      await runner.rollbackTransaction();
+      return { rows, rejected, created: 0, updated: 0, unchanged: 0, errors, refused: true };
+    }
+    if (rejected > 0) {
+      if (options.rejectsPath) await writeRejects(client, kind, options.rejectsPath);
+      await runner.query(`DELETE FROM ${stagingTable(kind)} WHERE row_no IN (SELECT row FROM ingest_rejects)`);
+    }
+    const { created, updated } = await mergeStaged(runner, kind);
+    await runner.commitTransaction();
+    return { rows, rejected, created, updated, unchanged: rows - rejected - created - updated, errors, refused: false };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}

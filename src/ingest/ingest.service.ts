@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { badUserInput } from '../errors';
+import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
+import { IngestCounts, ItemError } from './user-error';
+
+export const MAX_BATCH_ITEMS = 5000;
+
+export interface IngestResult extends IngestCounts {
+  errors: ItemError[];
+}
+
+type Item = object;
+
+// Staging holds raw text, exactly as a CSV file would bring it.
+function toText(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function stagingRows(kind: IngestKind, items: readonly Item[]) {
+  return items.map((item, index) => {
+    const row: Record<string, string | number | null> = { row_no: index };
+    for (const field of kind.fields) row[columnOf(field)] = toText((item as Record<string, unknown>)[field]);
+    return row;
+  });
+}
+
+/** Runs the kind's checks over its filled staging table; an empty list means the batch is clean. */
+export async function checkStaged(runner: QueryRunner, kind: IngestKind, limit: number | null): Promise<ItemError[]> {
+  return runner.query(checkSql(kind), [limit]);
+}
+
+/** Writes a checked staging table into the model; returns what changed. */
+export async function mergeStaged(runner: QueryRunner, kind: IngestKind): Promise<{ created: number; updated: number }> {
+  let last: Array<{ created: number; updated: number }> = [];
+  for (const statement of kind.merge) last = await runner.query(statement);
+  return last[0];
+}
+
+/**
+ * Ingests one batch all-or-nothing: every item is checked first and nothing is written unless all
+ * pass. With an idempotency key, a successful result is stored and a retry returns it unchanged.
+ */
+export class IngestService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async ingest(kind: IngestKind, items: readonly Item[], idempotencyKey?: string | null): Promise<IngestResult> {
+    if (items.length > MAX_BATCH_ITEMS) {
+      throw badUserInput(`input.${kind.name} has ${items.length} items; the limit is ${MAX_BATCH_ITEMS} per call`, {
+        field: `input.${kind.name}`,
+        limit: MAX_BATCH_ITEMS,
+      });
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const replay = idempotencyKey ? await this.claimKey(runner, kind, idempotencyKey, items) : undefined;
+      const result = replay ?? (await this.run(runner, kind, items));
+      if (result.errors.length > 0) {
+        // Nothing is written, and the key stays free for the corrected batch.
+        await runner.rollbackTransaction();
+        return result;
+      }
+      if (idempotencyKey && !replay) {
+        await runner.query('UPDATE ingest_requests SET result = $3 WHERE operation = $1 AND idempotency_key = $2', [
+          kind.name, idempotencyKey, JSON.stringify(result),
+        ]);
+      }
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async run(runner: QueryRunner, kind: IngestKind, items: readonly Item[]): Promise<IngestResult> {
+    await runner.query(createStagingSql(kind));
+    const columns = ['row_no', ...kind.fields.map(columnOf)];
+    const types = columns.map((column) => `${column} ${column === 'row_no' ? 'bigint' : 'text'}`).join(', ');
+    await runner.query(
+      `INSERT INTO ${stagingTable(kind)} (${columns.join(', ')}) SELECT * FROM json_to_recordset($1) AS x(${types})`,
+      [JSON.stringify(stagingRows(kind, items))],
+    );
+    const errors = await checkStaged(runner, kind, null);
+    if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, errors };
+    const { created, updated } = await mergeStaged(runner, kind);
+    return { created, updated, unchanged: items.length - created - updated, errors: [] };
+  }
+
+  // Claims the key inside the batch's transaction: a concurrent retry waits for this one to end,
+  // then either replays its stored result or (if it failed) runs again.
+  private async claimKey(runner: QueryRunner, kind: IngestKind, key: string, items: readonly Item[]) {
+    const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex');
+    const claimed = await runner.query(
+      `INSERT INTO ingest_requests (operation, idempotency_key, request_hash, result) VALUES ($1, $2, $3, '{}')
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [kind.name, key, hash],
+    );
+    if (claimed.length > 0) return undefined;
+    const [stored] = await runner.query(
+      'SELECT request_hash, result FROM ingest_requests WHERE operation = $1 AND idempotency_key = $2',
+      [kind.name, key],
+    );
+    if (stored.request_hash !== hash) {
+      throw badUserInput(`idempotencyKey ${JSON.stringify(key)} was already used for a different ${kind.name} batch`, {
+        field: 'input.idempotencyKey',
+      });
+    }
+    return stored.result as IngestResult;
+  }
+}

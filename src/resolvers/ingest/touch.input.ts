@@ -1,0 +1,55 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
+import { TouchType } from '../../entities/enums';
+import { DELETED, EXTERNAL_ID, IDEMPOTENCY_KEY, TIMESTAMP } from './common';
+
+@InputType({ description: 'One interaction of a lead with a campaign or channel. Items are full records: an omitted optional field is cleared.' })
+export class TouchItem {
+  @Field({ description: EXTERNAL_ID })
+  externalId: string;
+
+  @Field({ description: 'externalId of the lead who interacted; the lead must exist.' })
+  leadExternalId: string;
+
+  @Field({ nullable: true, description: 'externalId of the campaign, when the touch belongs to one; it must exist.' })
+  campaignExternalId?: string;
+
+  @Field({ nullable: true, description: "Channel slug; defaults to the campaign's channel, required without a campaign." })
+  channel?: string;
+
+  @Field(() => TouchType, { description: 'Kind of interaction.' })
+  type: TouchType;
+
+  @Field({ description: `When the interaction happened. ${TIMESTAMP}` })
+  occurredAt: Date;
+
+  @Field({ nullable: true, description: 'utm_source of the visit or click.' })
+  utmSource?: string;
+
+  @Field({ nullable: true, description: 'utm_medium of the visit or click.' })
+  utmMedium?: string;
+
+  @Field({ nullable: true, description: 'utm_campaign of the visit or click.' })
+  utmCampaign?: string;
+
+  @Field({ nullable: true, description: 'utm_content of the visit or click.' })
+  utmContent?: string;
+
+  @Field({ nullable: true, description: 'utm_term of the visit or click.' })
+  utmTerm?: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Any other attributes from the source system, as a JSON object.' })
+  properties?: Record<string, unknown>;
+
+  @Field({ nullable: true, description: DELETED })
+  deleted?: boolean;
+}
+
+@InputType({ description: 'A batch of touches to record.' })
+export class RecordTouchesInput {
+  @Field(() => [TouchItem], { description: 'Up to 5,000 touches, keyed by externalId.' })
+  touches: TouchItem[];
+
+  @Field({ nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string;
+}
