@@ -39,8 +39,8 @@ function readHeader(input: Readable): Promise<{ header: string[]; stream: Readab
   return new Promise((resolve, reject) => {
     let buffered = Buffer.alloc(0);
     const stream = new PassThrough();
-    const onData = (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
+    const onData = (chunk: Buffer | string) => {
+      buffered = Buffer.concat([buffered, Buffer.from(chunk)]);
       const end = buffered.indexOf(10);
       if (end < 0) return;
       input.off('data', onData).off('end', onEnd).pause();

@@ -45,13 +45,13 @@ export function checkSql(kind: IngestKind): string {
     .map((check, index) => `(${conditions[index]}, '${check.field}', '${check.code}', ${check.message})`)
     .join(',\n      ');
   const main = `
-    SELECT s.row_no, c.field, c.code, c.message
+    SELECT s.row_no, problem.field, problem.code, problem.message
     FROM ${table} s
     ${kind.joins ?? ''}
     CROSS JOIN LATERAL (VALUES
       ${values}
-    ) AS c(bad, field, code, message)
-    WHERE (${conditions.join(' OR ')}) AND c.bad`;
+    ) AS problem(bad, field, code, message)
+    WHERE (${conditions.join(' OR ')}) AND problem.bad`;
   const all = [main, ...(kind.extraChecks ?? [])].map((sql) => `(${sql})`).join('\nUNION ALL\n');
   return `SELECT row_no::int AS row, field, code, message FROM (${all}) AS problems ORDER BY 1, 2, 3 LIMIT $1`;
 }

@@ -99,7 +99,8 @@ export const deals: IngestKind = {
             ingest_timestamptz(s.created_at) AS created_at, ingest_timestamptz(s.closed_at) AS closed_at,
             ingest_timestamptz(s.changed_at) AS changed_at, ingest_jsonb(s.contacts) AS contacts,
             ${deletedAt} AS deleted_at, old.id AS old_id,
-            (old.status, old.stage, old.amount_minor, old.currency) AS old_state
+            old.status AS old_status, old.stage AS old_stage, old.amount_minor AS old_amount_minor,
+            old.currency AS old_currency
      FROM ${stage} s
      JOIN currencies cur ON cur.code = s.currency
      LEFT JOIN accounts a ON a.external_id = s.account_external_id
@@ -119,11 +120,12 @@ export const deals: IngestKind = {
      SELECT w.id, w.account_id,
             coalesce(r.changed_at,
                      CASE WHEN r.old_id IS NULL THEN coalesce(r.closed_at, r.created_at)
-                          WHEN w.status <> 'OPEN' AND (r.old_state).status = 'OPEN' THEN r.closed_at
+                          WHEN w.status <> 'OPEN' AND r.old_status = 'OPEN' THEN r.closed_at
                           ELSE now() END),
             w.status, w.stage, w.amount_minor, w.currency
      FROM ingest_deals_written w JOIN ingest_deals_resolved r USING (external_id)
-     WHERE r.old_state IS DISTINCT FROM (w.status, w.stage, w.amount_minor, w.currency)`,
+     WHERE (r.old_status, r.old_stage, r.old_amount_minor, r.old_currency)
+           IS DISTINCT FROM (w.status, w.stage, w.amount_minor, w.currency)`,
     `WITH deal AS (
        SELECT r.external_id, coalesce(w.id, r.old_id) AS id, coalesce(w.account_id, r.account_id) AS account_id, r.contacts
        FROM ingest_deals_resolved r LEFT JOIN ingest_deals_written w USING (external_id)

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase } from '../database/database';
+import { CsvKind, ingestKinds } from '../ingest/kinds';
+import { seedDemoData } from '../seed';
+import { importFile } from './import.command';
+import { progressBar } from './progress';
+import { serve } from './serve.command';
+
+async function migrate(): Promise<void> {
+  const database = await openDatabase(loadConfig());
+  await database.close();
+  console.log('migrations are up to date');
+}
+
+async function seed(size: 'small' | 'large'): Promise<void> {
+  const database = await openDatabase(loadConfig());
+  const progress = progressBar('rows');
+  try {
+    const summary = await seedDemoData(database.dataSource, {
+      size,
+      onProgress: (done, total, stage) => progress.update(done, total, stage),
+    });
+    progress.stop();
+    console.log(`demo data (${size}) loaded:`, summary);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('attribution')
+  .description('Attribution API: exact, explainable B2B marketing attribution over GraphQL.\n'
+    + 'Settings come from environment variables (see README); without DATABASE_URL an embedded PostgreSQL is used.');
+
+program.command('serve').description('migrate, load demo data into an empty database, and serve GraphQL')
+  .action(() => serve(loadConfig()));
+
+program.command('migrate').description('apply pending database migrations').action(migrate);
+
+program.command('seed').description('load the deterministic demo dataset (idempotent)')
+  .addOption(new Option('--size <size>', 'small: ~50k touches; large: ~1M touches').choices(['small', 'large']).default('small'))
+  .action((options: { size: 'small' | 'large' }) => seed(options.size));
+
+program.command('import').description('import a CSV file (header = field names; see README), all-or-nothing by default')
+  .addArgument(program.createArgument('<kind>', 'what the file holds').choices(Object.keys(ingestKinds)))
+  .argument('<file>', 'path of the CSV file')
+  .option('--skip-invalid', 'write the valid rows and put the invalid ones in a rejects file')
+  .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
+  .action(async (kind: CsvKind, file: string, options: { skipInvalid?: boolean; rejects?: string }) => {
+    process.exitCode = await importFile(loadConfig(), kind, file, options);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { Config } from '../config';
+import { openDatabase } from '../database/database';
+import { logger } from '../logger';
+import { isDatabaseEmpty, seedDemoData } from '../seed';
+import { startHttpServer } from '../server';
+import { progressBar } from './progress';
+
+const FIRST_QUERY = '{ datasetSummary { campaigns accounts leads touches deals wonDeals } }';
+
+function banner(url: string, databaseUrl: string, embedded: boolean, dataDir: string): string {
+  const body = JSON.stringify({ query: FIRST_QUERY });
+  return [
+    '',
+    'Attribution API is ready.',
+    `  GraphQL API and sandbox:  ${url}  (open it in a browser)`,
+    `  Database:                 ${embedded ? `embedded PostgreSQL, data in ${dataDir}/` : 'DATABASE_URL'}`,
+    ...(embedded ? [`                            ${databaseUrl}  (psql, or DATABASE_URL for other commands)`] : []),
+    '',
+    '  A first query, in the sandbox:',
+    `    ${FIRST_QUERY}`,
+    '  or from a shell:',
+    `    curl -s ${url} -H 'content-type: application/json' -d '${body}'`,
+    '',
+    '  Ctrl-C stops the server (and the embedded database).',
+    '',
+  ].join('\n');
+}
+
+/** `attribution serve`: database, migrations, demo data on an empty database, then the API. */
+export async function serve(config: Config): Promise<void> {
+  const database = await openDatabase(config);
+  try {
+    if (config.SEED_ON_EMPTY !== 'none' && (await isDatabaseEmpty(database.dataSource))) {
+      logger.info({ size: config.SEED_ON_EMPTY }, 'empty database: loading the demo data');
+      const progress = progressBar('rows');
+      await seedDemoData(database.dataSource, {
+        size: config.SEED_ON_EMPTY,
+        onProgress: (done, total, stage) => progress.update(done, total, stage),
+      });
+      progress.stop();
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const server = await startHttpServer({
+    dataSource: database.dataSource,
+    port: config.PORT,
+    host: config.HOST,
+    production: config.NODE_ENV === 'production',
+  });
+  console.log(banner(server.url, database.url, database.embedded, config.DATA_DIR));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) process.exit(1); // a second Ctrl-C does not wait
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    setTimeout(() => process.exit(1), 15_000).unref();
+    await server.stop();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+}

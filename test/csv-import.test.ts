@@ -1,0 +1,102 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CsvFormatError, importCsv } from '../src/ingest/csv-import';
+import { ingestKinds } from '../src/ingest/kinds';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importCsv(db.dataSource, ingestKinds.leads, csv(
+    'externalId,email,createdAt',
+    'L-1,ada@example.com,2025-01-01T00:00:00Z',
+    'L-2,bob@example.com,2025-01-02T00:00:00Z',
+  ));
+});
+afterAll(async () => { await db.drop(); });
+
+function csv(...lines: string[]): Readable {
+  return Readable.from([`${lines.join('\n')}\n`]);
+}
+
+const touchesHeader = 'externalId,leadExternalId,channel,type,occurredAt,utmSource';
+
+test('imports a valid file, and the same file again changes nothing', async () => {
+  const file = () => csv(touchesHeader,
+    'CSV-T1,L-1,email,EMAIL_CLICK,2025-01-03T10:00:00Z,newsletter',
+    'CSV-T2,L-2,paid_search,AD_CLICK,2025-01-04 11:30:00+02,"google, brand"');
+  expect(await importCsv(db.dataSource, ingestKinds.touches, file())).toEqual({
+    rows: 2, rejected: 0, created: 2, updated: 0, unchanged: 0, errors: [], refused: false,
+  });
+  expect(await importCsv(db.dataSource, ingestKinds.touches, file())).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  const rows = await db.dataSource.query("SELECT utm_source, occurred_at FROM touches WHERE external_id = 'CSV-T2'");
+  expect(rows).toEqual([{ utm_source: 'google, brand', occurred_at: new Date('2025-01-04T09:30:00Z') }]);
+});
+
+test('a file with bad rows is refused whole, with line, column and reason', async () => {
+  const result = await importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+    'CSV-B1,L-1,email,EMAIL_CLICK,2025-01-03T10:00:00Z,',
+    'CSV-B2,L-404,email,EMAIL_CLICK,2025-01-03T10:00:00Z,',
+    'CSV-B3,L-1,email,CARRIER_PIGEON,2025-13-03T10:00:00Z,'));
+  expect(result).toMatchObject({ rows: 3, rejected: 2, created: 0, refused: true });
+  expect(result.errors).toEqual([
+    { row: 3, field: 'leadExternalId', code: 'UNKNOWN_REFERENCE', message: "leadExternalId: no lead has externalId 'L-404'" },
+    { row: 4, field: 'occurredAt', code: 'INVALID_TIMESTAMP', message: "occurredAt '2025-13-03T10:00:00Z' is not an ISO 8601 timestamp (e.g. 2025-03-01T09:30:00Z)" },
+    { row: 4, field: 'type', code: 'INVALID_VALUE', message: expect.stringContaining("type 'CARRIER_PIGEON' is not one of AD_CLICK") },
+  ]);
+  const [{ count }] = await db.dataSource.query("SELECT count(*)::int FROM touches WHERE external_id LIKE 'CSV-B%'");
+  expect(count).toBe(0);
+});
+
+test('--skip-invalid writes the valid rows and a rejects file with the original values', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rejects-'));
+  const rejectsPath = join(dir, 'touches.rejects.csv');
+  const result = await importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+    'CSV-S1,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,',
+    'CSV-S2,L-404,email,EMAIL_OPEN,2025-01-05T10:00:00Z,'), { skipInvalid: true, rejectsPath });
+  expect(result).toMatchObject({ rows: 2, rejected: 1, created: 1, refused: false });
+  const rejects = (await readFile(rejectsPath, 'utf8')).trim().split('\n');
+  expect(rejects[0]).toBe('line,column,code,reason,externalId,leadExternalId,campaignExternalId,channel,type,occurredAt,'
+    + 'utmSource,utmMedium,utmCampaign,utmContent,utmTerm,properties,deleted');
+  expect(rejects[1]).toBe("3,leadExternalId,UNKNOWN_REFERENCE,leadExternalId: no lead has externalId 'L-404',CSV-S2,L-404,,"
+    + 'email,EMAIL_OPEN,2025-01-05T10:00:00Z,,,,,,,');
+  expect(rejects).toHaveLength(2);
+});
+
+test('a malformed file is refused with the line PostgreSQL could not read', async () => {
+  const attempt = importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+    'CSV-M1,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,',
+    'CSV-M2,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,,extra,columns'));
+  await expect(attempt).rejects.toThrow(CsvFormatError);
+  await expect(importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+    'CSV-M2,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,,extra'))).rejects.toThrow(/^line 2: extra data after last expected column/);
+});
+
+test('an unknown column is refused before anything is read', async () => {
+  await expect(importCsv(db.dataSource, ingestKinds.touches, csv('externalId,lead', 'X,Y')))
+    .rejects.toThrow('line 1: unknown column "lead" for touches; the columns are externalId, leadExternalId');
+});
+
+test('deal contacts are written "L-1*;L-2" in CSV, the star marking the primary', async () => {
+  const result = await importCsv(db.dataSource, ingestKinds.deals, csv(
+    'externalId,name,amount,currency,status,createdAt,closedAt,contacts',
+    'CSV-D1,Big deal,"12,5",USD,WON,2025-02-01T00:00:00Z,2025-03-01T00:00:00Z,L-1;L-2*',
+    'CSV-D2,Small deal,99.99,USD,WON,2025-02-01T00:00:00Z,2025-03-01T00:00:00Z,L-1*;L-2*'));
+  expect(result.errors.map((error) => [error.row, error.field, error.code])).toEqual([
+    [2, 'amount', 'INVALID_AMOUNT'],
+    [3, 'contacts', 'PRIMARY_CONTACT'],
+  ]);
+  const fixed = await importCsv(db.dataSource, ingestKinds.deals, csv(
+    'externalId,name,amount,currency,status,createdAt,closedAt,contacts',
+    'CSV-D1,Big deal,12.5,USD,WON,2025-02-01T00:00:00Z,2025-03-01T00:00:00Z,L-1;L-2*'));
+  expect(fixed).toMatchObject({ created: 1, refused: false });
+  const contacts = await db.dataSource.query(`
+    SELECT l.external_id, dc.is_primary, d.amount_minor FROM deal_contacts dc JOIN leads l ON l.id = dc.lead_id
+    JOIN deals d ON d.id = dc.deal_id ORDER BY 1`);
+  expect(contacts).toEqual([
+    { external_id: 'L-1', is_primary: false, amount_minor: '1250' },
+    { external_id: 'L-2', is_primary: true, amount_minor: '1250' },
+  ]);
+});
