@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { IngestService } from './ingest/ingest.service';
+import { createLoaders, Loaders } from './loaders';
 import { logger } from './logger';
+import { AttributionReportService } from './reports/attribution-report.service';
 
 /** Business services, created once per server (they hold no request state). */
 export interface Services {
   ingest: IngestService;
+  attribution: AttributionReportService;
 }
 
 export function createServices(dataSource: DataSource): Services {
-  return { ingest: new IngestService(dataSource) };
+  return { ingest: new IngestService(dataSource), attribution: new AttributionReportService(dataSource) };
 }
 
 /** What every resolver receives: per-request state is built here and nowhere else. */
@@ -19,8 +22,10 @@ export interface Context {
   log: Logger;
   services: Services;
   dataSource: DataSource;
+  /** This request's DataLoaders: every relation of the read API is batched through them. */
+  loaders: Loaders;
 }
 
 export function createContext(dataSource: DataSource, services: Services, requestId = randomUUID()): Context {
-  return { requestId, log: logger.child({ requestId }), services, dataSource };
+  return { requestId, log: logger.child({ requestId }), services, dataSource, loaders: createLoaders(dataSource) };
 }

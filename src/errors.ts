@@ -7,6 +7,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** A report needs an exchange rate that was never recorded. */
+  MISSING_FX_RATE = 'MISSING_FX_RATE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -14,9 +16,16 @@ export function badUserInput(message: string, details: Record<string, unknown> =
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
 }
 
+export function missingFxRate(currency: string, day: string, into: string): GraphQLError {
+  return new GraphQLError(
+    `No FX rate for ${currency} on or before ${day}: record one with recordFxRates to convert ${currency} into ${into}`,
+    { extensions: { code: ErrorCode.MISSING_FX_RATE, currency, date: day } },
+  );
+}
+
 // Codes the server itself produces for bad requests (parse, validation, variables) pass through.
 const clientCodes = new Set<unknown>([
-  ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN,
+  ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.MISSING_FX_RATE,
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);

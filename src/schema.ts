@@ -3,17 +3,21 @@ import { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchemaSync } from 'type-graphql';
 import './resolvers/enums';
+import './resolvers/attribution/attribution-enums';
+import { attributionResolvers } from './resolvers/attribution/attribution.resolver';
 import { DatasetResolver } from './resolvers/dataset.resolver';
 import { IngestResolver } from './resolvers/ingest/ingest.resolver';
+import { readResolvers } from './resolvers/read-resolvers';
+import { describeRootTypes } from './resolvers/root-types';
 
 let schema: GraphQLSchema | undefined;
 
 // Built once per process: type-graphql keeps metadata globally and leaks on rebuilds.
 export function appSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
-    resolvers: [DatasetResolver, IngestResolver],
+  schema ??= describeRootTypes(buildSchemaSync({
+    resolvers: [DatasetResolver, IngestResolver, ...readResolvers, ...attributionResolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
-  });
+  }));
   return schema;
 }

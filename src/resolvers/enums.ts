@@ -1,6 +1,12 @@
 import { registerEnumType } from 'type-graphql';
+import { AccountOrderField } from '../catalog/account.service';
+import { CampaignOrderField } from '../catalog/campaign.service';
+import { DealOrderField } from '../catalog/deal.service';
+import { LeadOrderField } from '../catalog/lead.service';
+import { TouchOrderField } from '../catalog/touch.service';
 import { DealStatus, LifecycleStage, TouchType } from '../entities/enums';
 import { UserErrorCode } from '../ingest/user-error';
+import { OrderDirection } from './common/order';
 
 registerEnumType(LifecycleStage, {
   name: 'LifecycleStage',
@@ -66,5 +72,66 @@ registerEnumType(UserErrorCode, {
     CONFLICT: { description: 'The value belongs to another record (for example an email used by another lead).' },
     INVALID_JSON: { description: 'Not the JSON shape expected.' },
     PRIMARY_CONTACT: { description: 'A deal with contacts needs exactly one primary contact, each lead listed once.' },
+  },
+});
+
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction of a list.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: oldest, smallest, A first.' },
+    DESC: { description: 'Descending: newest, largest, Z first.' },
+  },
+});
+
+registerEnumType(CampaignOrderField, {
+  name: 'CampaignOrderField',
+  description: 'What campaigns can be ordered by.',
+  valuesConfig: {
+    NAME: { description: 'Campaign name, in the database collation.' },
+    STARTS_ON: { description: 'First day of the campaign; campaigns without one come after all others in ascending order.' },
+    RECORDED_AT: { description: 'When the campaign was first received by this service.' },
+  },
+});
+
+registerEnumType(AccountOrderField, {
+  name: 'AccountOrderField',
+  description: 'What accounts can be ordered by.',
+  valuesConfig: {
+    NAME: { description: 'Company name, in the database collation.' },
+    RECORDED_AT: { description: 'When the account was first received by this service.' },
+  },
+});
+
+registerEnumType(LeadOrderField, {
+  name: 'LeadOrderField',
+  description: 'What leads can be ordered by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the lead was created in the source system.' },
+    STAGE_CHANGED_AT: { description: 'When the lead entered its current lifecycle stage.' },
+    NAME: { description: 'Full name; leads without one come first in ascending order.' },
+    EMAIL: { description: 'Email address ignoring case; leads without one come first in ascending order.' },
+  },
+});
+
+registerEnumType(TouchOrderField, {
+  name: 'TouchOrderField',
+  description: 'What touches can be ordered by.',
+  valuesConfig: {
+    OCCURRED_AT: { description: 'When the interaction happened.' },
+  },
+});
+
+registerEnumType(DealOrderField, {
+  name: 'DealOrderField',
+  description: 'What deals can be ordered by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the deal was created in the CRM.' },
+    CLOSED_AT: { description: 'When the deal was won or lost; open deals come after all closed ones in ascending order.' },
+    AMOUNT: {
+      description: 'Deal value as a decimal in its own currency, without conversion: 100 JPY sorts below 5 USD. Filter by '
+        + 'currency to compare like with like.',
+    },
+    NAME: { description: 'Deal name, in the database collation.' },
   },
 });

@@ -1,0 +1,179 @@
+import { Block, solveByBounds } from './bounded-iteration';
+import { forEachComponent } from './components';
+import { solveDense } from './dense-solve';
+import { MarkovChain, START, SparseRows } from './markov-chain';
+
+/** Largest block solved by dense elimination: (200^3)/3 flops is about a millisecond. */
+export const DENSE_LIMIT = 200;
+
+/** Variants solved together: enough to share each pass over the transitions, bounded memory. */
+const GROUP_SIZE = 32;
+
+/**
+ * P(absorption in CONVERSION) from START in variants of the chain: variant v redirects the
+ * states `removals[v]` to NULL (an empty list is the chain itself).
+ *
+ * Only states that can reach CONVERSION enter the system (the others convert with probability
+ * 0), and only those reachable from START are visited. Their strongly connected components are
+ * solved sinks first, each with the solutions of the blocks it leaves to already known: one
+ * state in closed form, up to DENSE_LIMIT states by Gaussian elimination with partial pivoting
+ * (O(m^3) per variant), larger blocks by bounded Gauss-Seidel (see `solveByBounds`). The rest is
+ * O((states + transitions) x variants). Removing states only deletes transitions, so the
+ * components of the chain itself give a valid order for every variant. A block's solution is an
+ * average of what it leaves to, so errors do not grow from block to block: each result is within
+ * (number of large blocks) x GAP_TOLERANCE, plus rounding, of the exact value.
+ */
+export function conversionProbabilities(chain: MarkovChain, removals: readonly (readonly number[])[]): number[] {
+  const components = solveOrder(chain);
+  const results: number[] = [];
+  for (let first = 0; first < removals.length; first += GROUP_SIZE) {
+    results.push(...solveGroup(chain, components, removals.slice(first, first + GROUP_SIZE)));
+  }
+  return results;
+}
+
+/** Components of the states that can convert, in solving order, members in ascending order. */
+function solveOrder(chain: MarkovChain): number[][] {
+  const components: number[][] = [];
+  const include = canConvert(chain);
+  if (include[START]) {
+    // Ascending ids keep a block's memory accesses close together: iteration runs faster.
+    forEachComponent(chain, include, START, (members) => components.push(members.sort((a, b) => a - b)));
+  }
+  return components;
+}
+
+function canConvert(chain: MarkovChain): Uint8Array {
+  const marked = new Uint8Array(chain.stateKeys.length);
+  const queue: number[] = [];
+  chain.toConversion.forEach((probability, state) => {
+    if (probability > 0) {
+      marked[state] = 1;
+      queue.push(state);
+    }
+  });
+  spread(chain.reverse, queue, marked);
+  return marked;
+}
+
+/** Breadth-first search along `graph` from the states in `queue` (already marked). */
+function spread(graph: SparseRows, queue: number[], marked: Uint8Array): void {
+  for (let head = 0; head < queue.length; head += 1) {
+    const state = queue[head];
+    for (let edge = graph.offsets[state]; edge < graph.offsets[state + 1]; edge += 1) {
+      const next = graph.targets[edge];
+      if (marked[next]) continue;
+      marked[next] = 1;
+      queue.push(next);
+    }
+  }
+}
+
+/** Solutions of up to GROUP_SIZE variants, indexed [state * variants + variant]. */
+interface Group {
+  readonly variants: number;
+  readonly removed: Uint8Array;
+  readonly solution: Float64Array;
+}
+
+function solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[]): number[] {
+  const variants = removals.length;
+  const removed = new Uint8Array(chain.stateKeys.length * variants);
+  removals.forEach((states, variant) => states.forEach((state) => { removed[state * variants + variant] = 1; }));
+  const group: Group = { variants, removed, solution: new Float64Array(chain.stateKeys.length * variants) };
+  const local = new Int32Array(chain.stateKeys.length).fill(-1);
+  for (const members of components) {
+    if (members.length === 1) {
+      solveSingle(chain, members[0], group);
+      continue;
+    }
+    members.forEach((state, index) => { local[state] = index; });
+    const block = toBlock(chain, members, local, group);
+    const values = block.size > DENSE_LIMIT ? solveByBounds(block) : solveDenseBlock(block);
+    members.forEach((state, index) => {
+      group.solution.set(values.subarray(index * variants, (index + 1) * variants), state * variants);
+      local[state] = -1;
+    });
+  }
+  return removals.map((_, variant) => group.solution[START * variants + variant]);
+}
+
+/** A state alone in its component: x = (r + sum P x_t) / (1 - P(self)), with the x_t solved. */
+function solveSingle(chain: MarkovChain, state: number, { variants, removed, solution }: Group): void {
+  const row = state * variants;
+  let selfLoop = 0;
+  for (let variant = 0; variant < variants; variant += 1) solution[row + variant] = chain.toConversion[state];
+  for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) {
+    const target = chain.targets[edge];
+    const probability = chain.probabilities[edge];
+    if (target === state) {
+      selfLoop += probability;
+      continue;
+    }
+    for (let variant = 0; variant < variants; variant += 1) {
+      solution[row + variant] += probability * solution[target * variants + variant];
+    }
+  }
+  for (let variant = 0; variant < variants; variant += 1) {
+    solution[row + variant] = removed[row + variant] ? 0 : Math.min(1, solution[row + variant] / (1 - selfLoop));
+  }
+}
+
+/** The block of `members` (local[member] = its index); states outside it are solved or 0. */
+function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Array, group: Group): Block {
+  const { variants, removed, solution } = group;
+  const offsets = new Int32Array(members.length + 1);
+  const targets: number[] = [];
+  const probabilities: number[] = [];
+  const exitValue = new Float64Array(members.length * variants);
+  const blockRemoved = new Uint8Array(members.length * variants);
+  members.forEach((state, index) => {
+    const row = index * variants;
+    blockRemoved.set(removed.subarray(state * variants, (state + 1) * variants), row);
+    exitValue.fill(chain.toConversion[state], row, row + variants);
+    for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) {
+      const target = chain.targets[edge];
+      if (local[target] >= 0) {
+        targets.push(local[target]);
+        probabilities.push(chain.probabilities[edge]);
+        continue;
+      }
+      for (let variant = 0; variant < variants; variant += 1) {
+        exitValue[row + variant] += chain.probabilities[edge] * solution[target * variants + variant];
+      }
+    }
+    offsets[index + 1] = targets.length;
+  });
+  return {
+    size: members.length,
+    variants,
+    offsets,
+    targets: Int32Array.from(targets),
+    probabilities: Float64Array.from(probabilities),
+    exitValue,
+    removed: blockRemoved,
+  };
+}
+
+/** Gaussian elimination per variant; a removed state's row becomes x = 0. */
+function solveDenseBlock(block: Block): Float64Array {
+  const { size, variants, offsets, targets, probabilities, exitValue, removed } = block;
+  const values = new Float64Array(size * variants);
+  for (let variant = 0; variant < variants; variant += 1) {
+    const matrix = new Float64Array(size * size);
+    const rhs = new Float64Array(size);
+    for (let row = 0; row < size; row += 1) {
+      matrix[row * size + row] = 1;
+      if (removed[row * variants + variant]) continue;
+      rhs[row] = exitValue[row * variants + variant];
+      for (let edge = offsets[row]; edge < offsets[row + 1]; edge += 1) {
+        matrix[row * size + targets[edge]] -= probabilities[edge];
+      }
+    }
+    // Rounding may step a hair outside [0, 1]; a probability may not.
+    solveDense(matrix, rhs, size).forEach((value, row) => {
+      values[row * variants + variant] = Math.min(1, Math.max(0, value));
+    });
+  }
+  return values;
+}

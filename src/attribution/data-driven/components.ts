@@ -1,0 +1,59 @@
+import { SparseRows } from './markov-chain';
+
+/**
+ * Tarjan's strongly connected components of the sub-graph of `include`d states reachable from
+ * `root`, iterative so that long chains cannot overflow the call stack. `visit` receives each
+ * component after every component it can reach: sinks first, the order in which absorption
+ * probabilities can be solved block by block. O(states + transitions).
+ */
+export function forEachComponent(
+  graph: SparseRows,
+  include: Uint8Array,
+  root: number,
+  visit: (members: number[]) => void,
+): void {
+  const { offsets, targets } = graph;
+  const index = new Int32Array(include.length).fill(-1);
+  const low = new Int32Array(include.length);
+  const onStack = new Uint8Array(include.length);
+  const stack: number[] = [];
+  const path: number[] = [];
+  const cursors: number[] = [];
+  let counter = 0;
+  const open = (state: number) => {
+    index[state] = low[state] = counter++;
+    stack.push(state);
+    onStack[state] = 1;
+    path.push(state);
+    cursors.push(offsets[state]);
+  };
+  open(root);
+  while (path.length > 0) {
+    const top = path.length - 1;
+    const state = path[top];
+    const cursor = cursors[top];
+    if (cursor < offsets[state + 1]) {
+      cursors[top] = cursor + 1;
+      const target = targets[cursor];
+      if (!include[target]) continue;
+      if (index[target] < 0) open(target);
+      else if (onStack[target]) low[state] = Math.min(low[state], index[target]);
+      continue;
+    }
+    path.pop();
+    cursors.pop();
+    if (top > 0) low[path[top - 1]] = Math.min(low[path[top - 1]], low[state]);
+    if (low[state] === index[state]) visit(popComponent(stack, onStack, state));
+  }
+}
+
+function popComponent(stack: number[], onStack: Uint8Array, root: number): number[] {
+  const members: number[] = [];
+  let member: number;
+  do {
+    member = stack.pop() as number;
+    onStack[member] = 0;
+    members.push(member);
+  } while (member !== root);
+  return members;
+}

@@ -1,0 +1,78 @@
+import { conversionProbabilities } from './absorption';
+import { Ledger, credit, newLedger, toResult } from './credits';
+import { InvalidMarkovOrderError } from './errors';
+import { MarkovChain, buildMarkovChain } from './markov-chain';
+import { MarkovTransition, listTransitions } from './markov-transitions';
+import { PathTable, buildPathTable } from './path-table';
+import { AttributionResult, PathRow, Unattributed } from './types';
+
+export interface MarkovOptions {
+  /** How many consecutive keys make a state, 1-4; default 1. */
+  readonly order?: number;
+}
+
+export interface RemovalEffect {
+  readonly key: string;
+  readonly effect: number;
+}
+
+export interface MarkovResult extends AttributionResult {
+  /** Exact probability that a journey from START ends in CONVERSION. */
+  readonly conversionProbability: number;
+  /** RE per key, sorted by key. */
+  readonly removalEffects: RemovalEffect[];
+  readonly transitions: MarkovTransition[];
+}
+
+/** Effects below this are solver rounding, not signal: they count as 0 (never negative). */
+export const EFFECT_EPSILON = 1e-10;
+
+/**
+ * MARKOV: credit by removal effect in the absorbing chain of the paths (see `buildMarkovChain`
+ * for the states). RE_c = 1 - P(conv with every state containing c redirected to NULL) / P(conv);
+ * the total converting value of touched journeys is split by RE_c / sum(RE) in minor units.
+ * Cost: one chain build, O(total path length), then 1 + (number of keys) absorption solves,
+ * done together (see `conversionProbabilities`).
+ */
+export function markovAttribution(rows: readonly PathRow[], options: MarkovOptions = {}): MarkovResult {
+  const order = options.order ?? 1;
+  if (!Number.isInteger(order) || order < 1 || order > 4) throw new InvalidMarkovOrderError(order);
+  const table = buildPathTable(rows);
+  const chain = buildMarkovChain(table, order);
+  // Variant 0 is the chain itself; variant 1 + id removes every state containing that key.
+  const [probability, ...withoutKey] = conversionProbabilities(chain, [[], ...statesByKey(chain, table.keys.length)]);
+  const effects = withoutKey.map((without) => removalEffect(probability, without));
+  const ledger = newLedger(table.keys.length);
+  const unattributed = creditByEffects(table, effects, ledger);
+  return {
+    ...toResult(table, ledger, unattributed),
+    conversionProbability: probability,
+    removalEffects: table.keys.map((key, id) => ({ key, effect: effects[id] })),
+    transitions: listTransitions(chain, table.keys),
+  };
+}
+
+/** RE = 1 - P(without)/P; values within solver error of 0 count as 0, never negative. */
+function removalEffect(probability: number, without: number): number {
+  if (probability === 0) return 0;
+  const effect = 1 - without / probability;
+  return effect < EFFECT_EPSILON ? 0 : effect;
+}
+
+function statesByKey(chain: MarkovChain, keyCount: number): number[][] {
+  const states = Array.from({ length: keyCount }, (): number[] => []);
+  chain.stateKeys.forEach((ids, state) => {
+    new Set(ids).forEach((id) => states[id].push(state));
+  });
+  return states;
+}
+
+function creditByEffects(table: PathTable, effects: readonly number[], ledger: Ledger): Unattributed[] {
+  const { value, conversions } = table.touched;
+  if (conversions === 0) return [];
+  if (!effects.some((effect) => effect > 0)) {
+    return [{ reason: 'ALL_REMOVAL_EFFECTS_ZERO', amountMinor: value, dealCredit: conversions }];
+  }
+  credit(ledger, table.keys.map((_, id) => id), effects, value, conversions);
+  return [];
+}

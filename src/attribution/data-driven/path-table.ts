@@ -1,0 +1,101 @@
+import { InvalidPathRowError } from './errors';
+import { PathRow } from './types';
+
+export interface Totals {
+  readonly journeys: number;
+  readonly conversions: number;
+  readonly value: bigint;
+}
+
+/** One distinct non-empty path with its key ids and the sums of every row that had it. */
+export interface TablePath extends Totals {
+  readonly ids: readonly number[];
+  /** The ids encoded `CODE_WIDTH` chars each: a cheap Map key, and sub-paths are slices. */
+  readonly code: string;
+}
+
+/**
+ * The canonical form of the input: keys sorted (a key's id is its index), identical paths merged
+ * and sorted by code. Every model works on this, so results do not depend on the order or the
+ * split of the input rows, not even in the last bit of a float.
+ */
+export interface PathTable {
+  readonly keys: readonly string[];
+  readonly paths: readonly TablePath[];
+  /** Journeys with at least one touch. */
+  readonly touched: Totals;
+  /** Journeys without any touch: no model can credit them. */
+  readonly empty: Totals;
+}
+
+export const CODE_WIDTH = 2;
+
+/** Two UTF-16 units hold any 32-bit id; lone surrogates are fine in Map keys. */
+export function encodeId(id: number): string {
+  return String.fromCharCode(id >>> 16, id & 0xffff);
+}
+
+export function encodeIds(ids: readonly number[]): string {
+  return ids.map(encodeId).join('');
+}
+
+export function buildPathTable(rows: readonly PathRow[]): PathTable {
+  const keys = sortedKeys(rows);
+  const codeOf = new Map(keys.map((key, id) => [key, encodeId(id)]));
+  const merged = new Map<string, { journeys: number; conversions: number; value: bigint }>();
+  let empty: Totals = { journeys: 0, conversions: 0, value: 0n };
+  for (const row of rows) {
+    validateRow(row);
+    if (row.path.length === 0) {
+      empty = addTotals(empty, row);
+      continue;
+    }
+    let code = '';
+    for (const key of row.path) code += codeOf.get(key);
+    const entry = merged.get(code) ?? { journeys: 0, conversions: 0, value: 0n };
+    entry.journeys += row.journeys;
+    entry.conversions += row.conversions;
+    entry.value += row.value;
+    merged.set(code, entry);
+  }
+  const paths: TablePath[] = [];
+  // Code-unit order of the codes is the order of the id sequences.
+  for (const [code, { journeys, conversions, value }] of [...merged].sort(([a], [b]) => compareStrings(a, b))) {
+    if (journeys > 0) paths.push({ code, ids: decodeIds(code), journeys, conversions, value });
+  }
+  return { keys, paths, touched: paths.reduce(addTotals, { journeys: 0, conversions: 0, value: 0n }), empty };
+}
+
+function sortedKeys(rows: readonly PathRow[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of row.path) keys.add(key);
+  return [...keys].sort(compareStrings);
+}
+
+function decodeIds(code: string): number[] {
+  const ids: number[] = [];
+  for (let at = 0; at < code.length; at += CODE_WIDTH) ids.push(code.charCodeAt(at) * 0x10000 + code.charCodeAt(at + 1));
+  return ids;
+}
+
+/** Plain code-unit order: deterministic everywhere, unlike localeCompare. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function addTotals(sum: Totals, row: Totals): Totals {
+  return {
+    journeys: sum.journeys + row.journeys,
+    conversions: sum.conversions + row.conversions,
+    value: sum.value + row.value,
+  };
+}
+
+function validateRow(row: PathRow): void {
+  const fail = (problem: string) => { throw new InvalidPathRowError(row.path, problem); };
+  if (!Number.isSafeInteger(row.journeys) || row.journeys < 0) fail('journeys must be a non-negative integer');
+  if (!Number.isSafeInteger(row.conversions) || row.conversions < 0) fail('conversions must be a non-negative integer');
+  if (row.conversions > row.journeys) fail('conversions exceed journeys');
+  if (row.value < 0n) fail('value must not be negative');
+  if (row.conversions === 0 && row.value !== 0n) fail('value without conversions');
+}

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { counterfactualAttribution } from './counterfactual';
+import { markovAttribution } from './markov';
+import { shapleyAttribution } from './shapley';
+import { AttributionResult, PathRow } from './types';
+
+const rowArbitrary = fc.record({
+  path: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 7 }),
+  journeys: fc.integer({ min: 0, max: 30 }),
+}).chain(({ path, journeys }) => fc.integer({ min: 0, max: journeys }).chain((conversions) => fc
+  .bigInt({ min: 0n, max: conversions === 0 ? 0n : 10n ** 12n })
+  .map((value): PathRow => ({ path, journeys, conversions, value }))));
+
+const rowsArbitrary = fc.array(rowArbitrary, { maxLength: 30 });
+
+const models: [string, (rows: readonly PathRow[]) => AttributionResult][] = [
+  ...[1, 2, 3, 4].map((order): [string, (rows: readonly PathRow[]) => AttributionResult] => [
+    `MARKOV order ${order}`, (rows) => markovAttribution(rows, { order }),
+  ]),
+  ['COUNTERFACTUAL', counterfactualAttribution],
+  ['SHAPLEY', shapleyAttribution],
+];
+
+/** The same journeys with every evenly divisible row split into two equal rows. */
+function halved(rows: readonly PathRow[]): PathRow[] {
+  return rows.flatMap((row) => {
+    if (row.journeys % 2 !== 0 || row.conversions % 2 !== 0 || row.value % 2n !== 0n) return [row];
+    const half = { ...row, journeys: row.journeys / 2, conversions: row.conversions / 2, value: row.value / 2n };
+    return [half, half];
+  });
+}
+
+describe.each(models)('%s', (_name, model) => {
+  test('credits are non-negative and, with the unattributed, sum exactly to the converting value', () => {
+    fc.assert(fc.property(rowsArbitrary, (rows) => {
+      const result = model(rows);
+      const total = rows.reduce((sum, row) => sum + row.value, 0n);
+      const conversions = rows.reduce((sum, row) => sum + row.conversions, 0);
+      const credited = result.credits.reduce((sum, credit) => sum + credit.amountMinor, 0n);
+      const unattributed = result.unattributed.reduce((sum, part) => sum + part.amountMinor, 0n);
+      expect(credited + unattributed).toBe(total);
+      result.credits.forEach(({ amountMinor, dealCredit }) => {
+        expect(amountMinor >= 0n).toBe(true);
+        expect(Number.isFinite(dealCredit) && dealCredit >= 0).toBe(true);
+      });
+      const dealCredits = [...result.credits, ...result.unattributed].reduce((sum, part) => sum + part.dealCredit, 0);
+      expect(dealCredits).toBeCloseTo(conversions, 6);
+      expect(result.credits.map(({ key }) => key)).toEqual([...new Set(rows.flatMap(({ path }) => path))].sort());
+    }));
+  });
+
+  test('deterministic, and independent of the order and the split of the rows', () => {
+    fc.assert(fc.property(
+      rowsArbitrary.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
+      ([rows, shuffled]) => {
+        const result = model(rows);
+        expect(model(rows)).toEqual(result);
+        expect(model(shuffled)).toEqual(result);
+        expect(model(halved(rows))).toEqual(result);
+      },
+    ));
+  });
+});
+
+describe('MARKOV diagnostics', () => {
+  test('probabilities and removal effects lie in [0, 1]; each state\'s transitions sum to 1', () => {
+    fc.assert(fc.property(rowsArbitrary, fc.integer({ min: 1, max: 4 }), (rows, order) => {
+      const result = markovAttribution(rows, { order });
+      expect(result.conversionProbability >= 0 && result.conversionProbability <= 1).toBe(true);
+      result.removalEffects.forEach(({ effect }) => expect(effect >= 0 && effect <= 1).toBe(true));
+      const outgoing = new Map<string, number>();
+      result.transitions.forEach(({ from, probability }) => {
+        const id = JSON.stringify(from);
+        outgoing.set(id, (outgoing.get(id) ?? 0) + probability);
+      });
+      outgoing.forEach((sum) => expect(sum).toBeCloseTo(1, 12));
+    }));
+  });
+});

@@ -1,0 +1,69 @@
+import { credit, newLedger, toResult } from './credits';
+import { TooManyKeysError } from './errors';
+import { PathTable, buildPathTable, encodeId, encodeIds } from './path-table';
+import { shapleyValues } from './shapley-value';
+import { AttributionResult, PathRow } from './types';
+
+/** The spec's cap: exact Shapley costs |C| 2^|C| per distinct key set. */
+export const SHAPLEY_MAX_KEYS = 12;
+
+/**
+ * SHAPLEY: each converting journey's value is split over its distinct keys by their exact
+ * Shapley values in the game v(S) = conversion rate of the journeys whose distinct key set is
+ * exactly S (0 if none, v({}) = 0). Negative values count as 0; all zero gives an equal split.
+ * Shares depend only on the key set, so they are computed once per set: O(sets x 12 x 2^12).
+ */
+export function shapleyAttribution(rows: readonly PathRow[]): AttributionResult {
+  const table = buildPathTable(rows);
+  const rates = coalitionRates(table);
+  const sharesBySet = new Map<string, number[]>();
+  const ledger = newLedger(table.keys.length);
+  for (const path of table.paths) {
+    if (path.conversions === 0) continue;
+    // Keys in order of first touch, so allocation ties go to the earlier touch.
+    const keys = [...new Set(path.ids)];
+    if (keys.length > SHAPLEY_MAX_KEYS) {
+      throw new TooManyKeysError(path.ids.map((id) => table.keys[id]), SHAPLEY_MAX_KEYS);
+    }
+    const set = [...keys].sort((a, b) => a - b);
+    const setCode = encodeIds(set);
+    const shares = sharesBySet.get(setCode) ?? keyShares(set, rates);
+    sharesBySet.set(setCode, shares);
+    credit(ledger, keys, keys.map((id) => shares[set.indexOf(id)]), path.value, path.conversions);
+  }
+  return toResult(table, ledger);
+}
+
+/** Conversion rate per distinct key set, keyed by the set's sorted ids encoded. */
+function coalitionRates(table: PathTable): Map<string, number> {
+  const counts = new Map<string, { journeys: number; conversions: number }>();
+  for (const path of table.paths) {
+    const setCode = encodeIds([...new Set(path.ids)].sort((a, b) => a - b));
+    const count = counts.get(setCode) ?? { journeys: 0, conversions: 0 };
+    count.journeys += path.journeys;
+    count.conversions += path.conversions;
+    counts.set(setCode, count);
+  }
+  return new Map([...counts].map(([setCode, count]) => [setCode, count.conversions / count.journeys]));
+}
+
+/** Shares of the keys of `set` (sorted ids), in that order. */
+function keyShares(set: readonly number[], rates: ReadonlyMap<string, number>): number[] {
+  const values = shapleyValues(coalitionWorths(set, rates), set.length).map((value) => Math.max(0, value));
+  const total = values.reduce((sum, value) => sum + value, 0);
+  return total > 0 ? values.map((value) => value / total) : values.map(() => 1 / set.length);
+}
+
+function coalitionWorths(set: readonly number[], rates: ReadonlyMap<string, number>): Float64Array {
+  const size = 1 << set.length;
+  const codes = new Array<string>(size);
+  const worths = new Float64Array(size);
+  codes[0] = '';
+  for (let mask = 1; mask < size; mask += 1) {
+    // Appending the highest member keeps each code in sorted-id order, as in `coalitionRates`.
+    const high = 31 - Math.clz32(mask);
+    codes[mask] = codes[mask ^ (1 << high)] + encodeId(set[high]);
+    worths[mask] = rates.get(codes[mask]) ?? 0;
+  }
+  return worths;
+}

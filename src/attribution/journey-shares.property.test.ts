@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { AttributionModel, ModelOptions, PositionModel } from './attribution-model';
+import { creditDeal, creditsByKey } from './credit';
+import { ConversionBasis, JourneyContext, JourneyTouch } from './journey';
+import { journeyShares } from './journey-shares';
+import { POSITIONS, PositionWeights } from './position-models';
+
+const DAY_MS = 86_400_000;
+const START = Date.UTC(2024, 0, 1);
+const CHANNELS = ['direct', 'paid', 'email', 'organic'];
+
+// Whole days make ties (same instant, different ids) and coinciding milestones common.
+const instant = fc.oneof(
+  fc.integer({ min: 0, max: 20 }).map((day) => new Date(START + day * DAY_MS)),
+  fc.integer({ min: 0, max: 20 * DAY_MS }).map((ms) => new Date(START + ms)),
+);
+
+const touch: fc.Arbitrary<JourneyTouch> = fc.record({
+  id: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String), fc.string({ minLength: 1, maxLength: 3 })),
+  occurredAt: instant,
+  channel: fc.constantFrom(...CHANNELS),
+  key: fc.constantFrom('a', 'b', 'c'),
+});
+
+const touches = fc.uniqueArray(touch, { selector: ({ id }) => id, maxLength: 15 });
+
+const context: fc.Arbitrary<JourneyContext> = fc.record({
+  conversionAt: instant,
+  leadCreatedAt: fc.option(instant, { nil: null }),
+  dealCreatedAt: instant,
+  closedAt: fc.option(instant, { nil: null }),
+  basis: fc.constantFrom(ConversionBasis.REVENUE, ConversionBasis.PIPELINE),
+});
+
+const customWeights: fc.Arbitrary<PositionWeights> = fc
+  .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: POSITIONS.length, maxLength: POSITIONS.length })
+  .filter((weights) => weights.reduce((sum, weight) => sum + weight, 0) > 1e-6)
+  .map((weights) => {
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    return Object.fromEntries(POSITIONS.map((position, index) => [position, weights[index] / total]));
+  });
+
+const positionModels: PositionModel[] = [
+  AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH, AttributionModel.POSITION_BASED, AttributionModel.U_SHAPED,
+  AttributionModel.W_SHAPED, AttributionModel.FULL_PATH, AttributionModel.J_SHAPED, AttributionModel.INVERSE_J,
+];
+
+const options: fc.Arbitrary<ModelOptions> = fc.oneof(
+  fc.record({ model: fc.constantFrom(...positionModels, AttributionModel.LINEAR), collapseRepeats: fc.boolean() }),
+  fc.record({
+    model: fc.constant(AttributionModel.LAST_NON_DIRECT), directChannels: fc.subarray(CHANNELS), collapseRepeats: fc.boolean(),
+  }),
+  fc.record({
+    model: fc.constant(AttributionModel.TIME_DECAY), halfLifeDays: fc.double({ min: 0.01, max: 365, noNaN: true }),
+    collapseRepeats: fc.boolean(),
+  }),
+  fc.record({ model: fc.constant(AttributionModel.CUSTOM), weights: customWeights, collapseRepeats: fc.boolean() }),
+);
+
+/** A journey and the same touches in another order. */
+const shuffledJourney = touches.chain((journey) =>
+  fc.tuple(fc.constant(journey), fc.shuffledSubarray(journey, { minLength: journey.length, maxLength: journey.length })),
+);
+
+const amount = fc.bigInt({ min: 0n, max: 10n ** 15n });
+
+describe('rule-based models, for any journey', () => {
+  test('shares are non-negative and sum to 1; only an empty journey has none', () => {
+    fc.assert(fc.property(touches, context, options, (journey, dealContext, modelOptions) => {
+      const shares = journeyShares(journey, dealContext, modelOptions).map(({ share }) => share);
+      expect(shares.length === 0).toBe(journey.length === 0);
+      shares.forEach((share) => expect(share).toBeGreaterThanOrEqual(0));
+      if (shares.length > 0) expect(Math.abs(shares.reduce((sum, share) => sum + share, 0) - 1)).toBeLessThanOrEqual(1e-9);
+    }));
+  });
+
+  test('minor units sum exactly to the amount, per touch and per key', () => {
+    fc.assert(fc.property(amount, touches, context, options, (amountMinor, journey, dealContext, modelOptions) => {
+      const credits = creditDeal(amountMinor, journey, dealContext, modelOptions);
+      const total = journey.length === 0 ? 0n : amountMinor;
+      credits.forEach(({ amountMinor: credit }) => expect(credit >= 0n).toBe(true));
+      expect(credits.reduce((sum, credit) => sum + credit.amountMinor, 0n)).toBe(total);
+      expect(creditsByKey(credits).reduce((sum, credit) => sum + credit.amountMinor, 0n)).toBe(total);
+    }));
+  });
+
+  test('results are deterministic and independent of input order', () => {
+    fc.assert(fc.property(amount, shuffledJourney, context, options, (amountMinor, [journey, shuffled], dealContext, modelOptions) => {
+      const expected = creditDeal(amountMinor, journey, dealContext, modelOptions);
+      expect(creditDeal(amountMinor, shuffled, dealContext, modelOptions)).toEqual(expected);
+      expect(creditDeal(amountMinor, journey, dealContext, modelOptions)).toEqual(expected);
+    }));
+  });
+
+  test('collapsing repeats leaves no two consecutive touches with the same key', () => {
+    fc.assert(fc.property(touches, context, options, (journey, dealContext, modelOptions) => {
+      const keys = journeyShares(journey, dealContext, { ...modelOptions, collapseRepeats: true }).map(({ touch: { key } }) => key);
+      keys.forEach((key, index) => expect(index === 0 || key !== keys[index - 1]).toBe(true));
+    }));
+  });
+});

@@ -1,0 +1,48 @@
+import {
+  AttributionModel, DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, ModelOptions, POSITION_MODEL_WEIGHTS,
+} from './attribution-model';
+import { collapseRepeats } from './collapse-repeats';
+import { JourneyContext, JourneyTouch, orderJourney } from './journey';
+import { findMilestones } from './milestones';
+import { positionShares } from './position-models';
+import { lastNonDirectShares, linearShares, timeDecayShares } from './rule-based-models';
+import { validateModelOptions } from './validate-model-options';
+
+/** A touch of the journey and its share of the deal, in `[0, 1]`. */
+export interface TouchShare {
+  readonly touch: JourneyTouch;
+  readonly share: number;
+}
+
+function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, options: ModelOptions): number[] {
+  switch (options.model) {
+    case AttributionModel.LINEAR:
+      return linearShares(journey.length);
+    case AttributionModel.LAST_NON_DIRECT:
+      return lastNonDirectShares(journey, options.directChannels ?? DEFAULT_DIRECT_CHANNELS);
+    case AttributionModel.TIME_DECAY:
+      return timeDecayShares(journey, context.conversionAt, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS);
+    case AttributionModel.CUSTOM:
+      return positionShares(journey.length, findMilestones(journey, context), options.weights);
+    default:
+      return positionShares(journey.length, findMilestones(journey, context), POSITION_MODEL_WEIGHTS[options.model]);
+  }
+}
+
+/**
+ * Each touch's share of the deal under a rule-based model, in `(occurredAt, id)` order. The
+ * shares sum to 1; an empty journey gives no shares. With `collapseRepeats`, only the first
+ * touch of each run of equal keys is listed. Options are checked even for an empty journey.
+ */
+export function journeyShares(
+  touches: readonly JourneyTouch[],
+  context: JourneyContext,
+  options: ModelOptions,
+): TouchShare[] {
+  validateModelOptions(options);
+  const ordered = orderJourney(touches);
+  const journey = options.collapseRepeats ? collapseRepeats(ordered) : ordered;
+  if (journey.length === 0) return [];
+  const shares = modelShares(journey, context, options);
+  return journey.map((touch, index) => ({ touch, share: shares[index] }));
+}

@@ -1,0 +1,10 @@
+import DataLoader from 'dataloader';
+import { DatePeriod, spendOfCampaigns } from '../catalog/campaign.service';
+import { Money } from '../catalog/money';
+import { Queryable } from '../pagination/sql-params';
+import { GroupedKey, groupedLoader } from './grouped.loader';
+
+/** Spend per campaign and period: one statement per distinct period in a response. */
+export function campaignSpendLoader(db: Queryable): DataLoader<GroupedKey<DatePeriod>, Money[], string> {
+  return groupedLoader<DatePeriod, Money[]>((campaignIds, period) => spendOfCampaigns(db, campaignIds, period));
+}

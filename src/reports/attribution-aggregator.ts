@@ -1,0 +1,118 @@
+import { creditDeal } from '../attribution/credit';
+import { ModelOptions } from '../attribution/attribution-model';
+import { ConversionBasis, JourneyContext, JourneyTouch } from '../attribution/journey';
+import { DealJourney, ReportTouch } from './journey-stream';
+import { touchKey } from './row-keys';
+import { Dimension, isPeriod } from './report-scope';
+
+/** One report row under construction: a value per model, in the order the models were asked. */
+export interface RowTotals {
+  keys: string[];
+  campaignId: string | null;
+  campaignName: string | null;
+  revenueMinor: bigint[];
+  dealCredit: number[];
+  touches: number;
+  influencedRevenueMinor: bigint;
+  influencedDeals: number;
+}
+
+export interface ReportTotals {
+  totalMinor: bigint;
+  unattributedMinor: bigint;
+  deals: number;
+  unattributedDeals: number;
+  rows: Map<string, RowTotals>;
+}
+
+export const ROW_KEY_SEPARATOR = '\u001f';
+
+interface KeyedTouch extends JourneyTouch {
+  source: ReportTouch;
+}
+
+/**
+ * Sums credits per row key across deals, for several models at once (compareModels runs one
+ * stream for all of them). Holds only the rows, never the journeys.
+ */
+export class AttributionAggregator {
+  readonly totals: ReportTotals = { totalMinor: 0n, unattributedMinor: 0n, deals: 0, unattributedDeals: 0, rows: new Map() };
+
+  constructor(
+    private readonly models: readonly ModelOptions[],
+    private readonly groupBy: readonly Dimension[],
+    private readonly basis: ConversionBasis,
+  ) {}
+
+  private rowKeys(touch: ReportTouch, deal: DealJourney): string[] {
+    return this.groupBy.map((dimension) => (isPeriod(dimension) ? deal.periods[dimension] : touchKey(touch, dimension)));
+  }
+
+  private row(keys: string[], touch: ReportTouch): RowTotals {
+    const id = keys.join(ROW_KEY_SEPARATOR);
+    let row = this.totals.rows.get(id);
+    if (!row) {
+      const byCampaign = this.groupBy.includes(Dimension.CAMPAIGN);
+      row = {
+        keys,
+        campaignId: byCampaign ? touch.campaignId : null,
+        campaignName: byCampaign ? touch.campaignName : null,
+        revenueMinor: this.models.map(() => 0n),
+        dealCredit: this.models.map(() => 0),
+        touches: 0,
+        influencedRevenueMinor: 0n,
+        influencedDeals: 0,
+      };
+      this.totals.rows.set(id, row);
+    }
+    return row;
+  }
+
+  private context(deal: DealJourney): JourneyContext {
+    return {
+      conversionAt: deal.conversionAt,
+      leadCreatedAt: deal.leadCreatedAt,
+      dealCreatedAt: deal.dealCreatedAt,
+      closedAt: this.basis === ConversionBasis.REVENUE ? deal.closedAt : null,
+      basis: this.basis,
+    };
+  }
+
+  /** Adds one deal; `amountMinor` is its amount in the report currency. */
+  add(deal: DealJourney, amountMinor: bigint): void {
+    this.totals.totalMinor += amountMinor;
+    this.totals.deals += 1;
+    if (deal.touches.length === 0) {
+      this.totals.unattributedMinor += amountMinor;
+      this.totals.unattributedDeals += 1;
+      return;
+    }
+    const touchDimensions = this.groupBy.filter((dimension) => !isPeriod(dimension));
+    const journey: KeyedTouch[] = deal.touches.map((touch) => ({
+      id: touch.id,
+      occurredAt: touch.occurredAt,
+      channel: touch.channel,
+      key: touchDimensions.map((dimension) => touchKey(touch, dimension)).join(ROW_KEY_SEPARATOR),
+      source: touch,
+    }));
+    const influenced = new Set<RowTotals>();
+    for (const touch of deal.touches) {
+      const row = this.row(this.rowKeys(touch, deal), touch);
+      row.touches += 1;
+      influenced.add(row);
+    }
+    for (const row of influenced) {
+      row.influencedDeals += 1;
+      row.influencedRevenueMinor += amountMinor;
+    }
+    const context = this.context(deal);
+    this.models.forEach((options, index) => {
+      for (const credit of creditDeal(amountMinor, journey, context, options)) {
+        const { source } = credit.touch as KeyedTouch;
+        const row = this.row(this.rowKeys(source, deal), source);
+        row.revenueMinor[index] += credit.amountMinor;
+        row.dealCredit[index] += credit.share;
+      }
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { ConversionBasis } from '../attribution/journey';
+import { ContactsRule, Dimension, JourneyScope } from './report-scope';
+
+/** Positional parameters, added as the SQL is written. */
+class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const TRUNC: Record<string, string> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter' };
+
+/** The conversion period's first day, in the report's time zone, as 'YYYY-MM-DD'. */
+export function periodSql(dimension: Dimension, timestamp: string, timeZone: string): string {
+  return `to_char(date_trunc('${TRUNC[dimension]}', ${timestamp} AT TIME ZONE ${timeZone}), 'YYYY-MM-DD')`;
+}
+
+function dealConditions(scope: JourneyScope, params: Params): string[] {
+  const conversion = scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at';
+  const conditions = ['d.deleted_at IS NULL'];
+  if (scope.dealIds) conditions.push(`d.id = ANY(${params.add(scope.dealIds)}::bigint[])`);
+  if (scope.basis === ConversionBasis.REVENUE) conditions.push(`d.status = 'WON'`);
+  if (scope.from) conditions.push(`${conversion} >= ${params.add(scope.from)}`);
+  if (scope.to) conditions.push(`${conversion} < ${params.add(scope.to)}`);
+  return conditions;
+}
+
+function contactsSql(rule: ContactsRule): string {
+  if (rule === ContactsRule.ACCOUNT) {
+    return `SELECT deal.id AS deal_id, l.id AS lead_id FROM deal JOIN leads l ON l.account_id = deal.account_id
+            WHERE l.deleted_at IS NULL`;
+  }
+  return `SELECT dc.deal_id, dc.lead_id FROM deal_contacts dc JOIN deal ON deal.id = dc.deal_id
+          WHERE dc.deleted_at IS NULL${rule === ContactsRule.PRIMARY ? ' AND dc.is_primary' : ''}`;
+}
+
+function touchConditions(scope: JourneyScope, params: Params): string[] {
+  const conditions = ['t.deleted_at IS NULL', 't.occurred_at <= deal.conversion_at'];
+  if (scope.lookbackDays !== undefined) {
+    conditions.push(`t.occurred_at >= deal.conversion_at - make_interval(days => ${params.add(scope.lookbackDays)})`);
+  }
+  if (scope.includeChannels) conditions.push(`t.channel = ANY(${params.add(scope.includeChannels)}::text[])`);
+  if (scope.excludeChannels) conditions.push(`t.channel <> ALL(${params.add(scope.excludeChannels)}::text[])`);
+  if (scope.includeCampaigns) {
+    conditions.push(`t.campaign_id IN (SELECT id FROM campaigns WHERE external_id = ANY(${params.add(scope.includeCampaigns)}::text[]))`);
+  }
+  if (scope.excludeCampaigns) {
+    conditions.push(`t.campaign_id IS DISTINCT FROM ALL (SELECT id FROM campaigns WHERE external_id = ANY(${params.add(scope.excludeCampaigns)}::text[]))`);
+  }
+  return conditions;
+}
+
+// Units of the report currency per unit of `currency` on `day`: rates are stored against the base
+// currency, so a report in another currency divides by that currency's rate. NULL when missing.
+function rateSql(currency: string, day: string, params: Params, scope: JourneyScope): string {
+  const latest = (code: string) => `(SELECT f.rate FROM fx_rates f WHERE f.currency = ${code} AND f.rate_date <= ${day}
+                                     AND f.deleted_at IS NULL ORDER BY f.rate_date DESC LIMIT 1)`;
+  const base = params.add(scope.baseCurrency);
+  const report = params.add(scope.currency);
+  return `(CASE WHEN ${currency} = ${base} THEN 1::numeric ELSE ${latest(currency)} END
+           / CASE WHEN ${report} = ${base} THEN 1::numeric ELSE ${latest(report)} END)`;
+}
+
+/** Exact conversion of minor units, rounded half away from zero; NULL when a rate is missing. */
+export function convertSql(amountMinor: string, currency: string, day: string, params: Params, scope: JourneyScope): string {
+  const report = params.add(scope.currency);
+  return `CASE WHEN ${currency} = ${report} THEN ${amountMinor}
+               ELSE round(${amountMinor} * ${rateSql(currency, day, params, scope)}
+                          * power(10::numeric, (SELECT minor_units FROM currencies WHERE code = ${report})
+                                             - (SELECT minor_units FROM currencies WHERE code = ${currency}))) END`;
+}
+
+/**
+ * One row per journey touch (or one row with NULL touch columns for a deal without touches),
+ * grouped by deal. Deals carry their amount converted into the report currency on their
+ * conversion date, the earliest creation time of their contacts, and their period buckets.
+ */
+export function journeySql(scope: JourneyScope): { sql: string; params: unknown[] } {
+  const params = new Params();
+  const timeZone = params.add(scope.timeZone);
+  const conversion = scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at';
+  const deal = `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.created_at, d.closed_at,
+                       ${conversion} AS conversion_at, (${conversion} AT TIME ZONE ${timeZone})::date AS conversion_day
+                FROM deals d WHERE ${dealConditions(scope, params).join(' AND ')}`;
+  const touches = touchConditions(scope, params);
+  const converted = convertSql('deal.amount_minor', 'deal.currency', 'deal.conversion_day', params, scope);
+  const periods = scope.periods.map((dimension) => `${periodSql(dimension, 'deal.conversion_at', timeZone)} AS "${dimension}"`);
+  const sql = `
+    WITH deal AS MATERIALIZED (${deal}),
+    contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
+    lead_created AS (
+      SELECT c.deal_id, min(l.created_at) AS created_at FROM contact c JOIN leads l ON l.id = c.lead_id GROUP BY c.deal_id
+    ),
+    journey_touch AS (
+      SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium
+      FROM contact c JOIN deal ON deal.id = c.deal_id JOIN touches t ON t.lead_id = c.lead_id
+      WHERE ${touches.join(' AND ')}
+    )
+    SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency,
+           (${converted})::bigint AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
+           deal.conversion_at AS "conversionAt", deal.created_at AS "dealCreatedAt", deal.closed_at AS "closedAt",
+           lc.created_at AS "leadCreatedAt",
+           ${[...periods, ''].join(', ')}
+           jt.id AS "touchId", jt.occurred_at AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
+           cmp.external_id AS "campaignExternalId", cmp.name AS "campaignName",
+           coalesce(jt.utm_source, cmp.utm_source, '(none)') || ' / ' || coalesce(jt.utm_medium, cmp.utm_medium, '(none)')
+             AS "sourceMedium"
+    FROM deal
+    LEFT JOIN lead_created lc ON lc.deal_id = deal.id
+    LEFT JOIN journey_touch jt ON jt.deal_id = deal.id
+    LEFT JOIN campaigns cmp ON cmp.id = jt.campaign_id
+    ORDER BY deal.id`;
+  return { sql, params: params.values };
+}
+
+export { Params };

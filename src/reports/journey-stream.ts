@@ -1,0 +1,82 @@
+import QueryStream from 'pg-query-stream';
+import type { PoolClient } from 'pg';
+import { JourneyScope } from './report-scope';
+import { journeySql } from './journey-sql';
+
+/** A touch of a journey with what reports group by. */
+export interface ReportTouch {
+  id: string;
+  occurredAt: Date;
+  channel: string;
+  campaignId: string | null;
+  campaignExternalId: string | null;
+  campaignName: string | null;
+  sourceMedium: string;
+}
+
+/** A deal in a report's scope with its journey (touches of its contacts, as the scope says). */
+export interface DealJourney {
+  dealId: string;
+  amountMinor: bigint;
+  currency: string;
+  /** The amount in the report currency; null when an FX rate is missing. */
+  convertedMinor: bigint | null;
+  conversionDay: string;
+  conversionAt: Date;
+  dealCreatedAt: Date;
+  closedAt: Date | null;
+  leadCreatedAt: Date | null;
+  /** Period bucket start ('YYYY-MM-DD') per period dimension of the scope. */
+  periods: Record<string, string>;
+  touches: ReportTouch[];
+}
+
+type Row = Record<string, unknown> & {
+  dealId: string; amountMinor: string; convertedMinor: string | null; touchId: string | null;
+};
+
+function startJourney(row: Row, scope: JourneyScope): DealJourney {
+  return {
+    dealId: row.dealId,
+    amountMinor: BigInt(row.amountMinor),
+    currency: row.currency as string,
+    convertedMinor: row.convertedMinor === null ? null : BigInt(row.convertedMinor),
+    conversionDay: row.conversionDay as string,
+    conversionAt: row.conversionAt as Date,
+    dealCreatedAt: row.dealCreatedAt as Date,
+    closedAt: row.closedAt as Date | null,
+    leadCreatedAt: row.leadCreatedAt as Date | null,
+    periods: Object.fromEntries(scope.periods.map((dimension) => [dimension, row[dimension] as string])),
+    touches: [],
+  };
+}
+
+function touchOf(row: Row): ReportTouch {
+  return {
+    id: row.touchId as string,
+    occurredAt: row.occurredAt as Date,
+    channel: row.channel as string,
+    campaignId: row.campaignId as string | null,
+    campaignExternalId: row.campaignExternalId as string | null,
+    campaignName: row.campaignName as string | null,
+    sourceMedium: row.sourceMedium as string,
+  };
+}
+
+/**
+ * Streams the scope's deals one journey at a time: the process holds one deal's touches, never
+ * the whole touch table, whatever the data size.
+ */
+export async function* streamJourneys(client: PoolClient, scope: JourneyScope): AsyncGenerator<DealJourney> {
+  const { sql, params } = journeySql(scope);
+  const stream = client.query(new QueryStream(sql, params, { batchSize: 2000 }));
+  let current: DealJourney | undefined;
+  for await (const row of stream as AsyncIterable<Row>) {
+    if (current?.dealId !== row.dealId) {
+      if (current) yield current;
+      current = startJourney(row, scope);
+    }
+    if (row.touchId !== null) current.touches.push(touchOf(row));
+  }
+  if (current) yield current;
+}

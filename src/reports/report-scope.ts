@@ -1,0 +1,47 @@
+import { ConversionBasis } from '../attribution/journey';
+
+/** Whose touches make a deal's journey. */
+export enum ContactsRule {
+  PRIMARY = 'PRIMARY',
+  DEAL_CONTACTS = 'DEAL_CONTACTS',
+  ACCOUNT = 'ACCOUNT',
+}
+
+/** What report rows are grouped by: touch attributes first, then conversion periods. */
+export enum Dimension {
+  CHANNEL = 'CHANNEL',
+  CAMPAIGN = 'CAMPAIGN',
+  SOURCE_MEDIUM = 'SOURCE_MEDIUM',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+}
+
+export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set([Dimension.WEEK, Dimension.MONTH, Dimension.QUARTER]);
+
+export const isPeriod = (dimension: Dimension) => PERIOD_DIMENSIONS.has(dimension);
+
+/** Which deals and which of their touches a report looks at (ATTRIBUTION.md, "Journey of a deal"). */
+export interface JourneyScope {
+  basis: ConversionBasis;
+  /** Half-open [from, to) on the conversion time; open-ended when absent. */
+  from?: Date;
+  to?: Date;
+  /** IANA time zone for conversion dates and period buckets. */
+  timeZone: string;
+  contacts: ContactsRule;
+  lookbackDays?: number;
+  includeChannels?: readonly string[];
+  excludeChannels?: readonly string[];
+  /** Campaign externalIds. */
+  includeCampaigns?: readonly string[];
+  excludeCampaigns?: readonly string[];
+  /** Currency the amounts are reported in. */
+  currency: string;
+  /** The currency FX rates convert into (REPORTING_CURRENCY). */
+  baseCurrency: string;
+  /** Only these deals (by id), whatever the period: for one deal's journey. */
+  dealIds?: readonly string[];
+  /** Period buckets the query must compute for each deal. */
+  periods: readonly Dimension[];
+}

@@ -1,0 +1,45 @@
+import { Args, Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
+import type { AccountRow } from '../../catalog/account.service';
+import { DealOrderField, dealSortKeys } from '../../catalog/deal.service';
+import type { DealRow } from '../../catalog/deal.service';
+import { LeadOrderField, leadSortKeys } from '../../catalog/lead.service';
+import type { LeadRow } from '../../catalog/lead.service';
+import type { Context } from '../../context';
+import type { Connection } from '../../pagination/connection';
+import { OrderDirection, orderedPage } from '../common/order';
+import { TagErrorsWithRequestId } from '../common/request-id.middleware';
+import { RelatedDealsArgs } from '../deal/deals.args';
+import { DealConnection } from '../deal/deal.type';
+import { LeadConnection } from '../lead/lead.type';
+import { RelatedLeadsArgs } from '../lead/leads.args';
+import { NodeType, toGlobalId } from '../node/global-id';
+import { AccountObject } from './account.type';
+
+@Resolver(() => AccountObject)
+@UseMiddleware(TagErrorsWithRequestId)
+export class AccountFieldsResolver {
+  @FieldResolver(() => ID)
+  id(@Root() account: AccountRow): string {
+    return toGlobalId(NodeType.Account, account.id);
+  }
+
+  @FieldResolver(() => LeadConnection, { description: "The account's leads (its people), oldest first by default." })
+  leads(@Root() account: AccountRow, @Args(() => RelatedLeadsArgs) args: RelatedLeadsArgs,
+    @Ctx() { loaders }: Context): Promise<Connection<LeadRow>> {
+    return loaders.leadsOfAccount(
+      account.id,
+      { lifecycleStage: args.lifecycleStage },
+      orderedPage(args, args.orderBy, { field: LeadOrderField.CREATED_AT, direction: OrderDirection.ASC }, leadSortKeys),
+    );
+  }
+
+  @FieldResolver(() => DealConnection, { description: "The account's deals, newest first by default." })
+  deals(@Root() account: AccountRow, @Args(() => RelatedDealsArgs) args: RelatedDealsArgs,
+    @Ctx() { loaders }: Context): Promise<Connection<DealRow>> {
+    return loaders.dealsOfAccount(
+      account.id,
+      { status: args.status },
+      orderedPage(args, args.orderBy, { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC }, dealSortKeys),
+    );
+  }
+}

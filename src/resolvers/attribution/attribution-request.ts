@@ -1,0 +1,115 @@
+import { AttributionInputError } from '../../attribution/attribution-input.error';
+import { AttributionModel, ModelOptions } from '../../attribution/attribution-model';
+import { ConversionBasis } from '../../attribution/journey';
+import { PositionWeights } from '../../attribution/position-models';
+import { validateModelOptions } from '../../attribution/validate-model-options';
+import { config } from '../../config';
+import { badUserInput } from '../../errors';
+import { AttributionRequest } from '../../reports/attribution-report.service';
+import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
+import { JourneyOptionsInput, PositionWeightsInput } from './attribution.input';
+
+const MAX_LOOKBACK_DAYS = 3650;
+const MAX_FILTER_VALUES = 1000;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function groupByOf(input: JourneyOptionsInput): Dimension[] {
+  const groupBy = input.groupBy ?? [Dimension.CHANNEL];
+  if (groupBy.length < 1 || groupBy.length > 2 || new Set(groupBy).size !== groupBy.length) {
+    throw badUserInput(`input.groupBy takes 1 or 2 distinct dimensions; got [${groupBy.join(', ')}]`, { field: 'input.groupBy' });
+  }
+  return groupBy;
+}
+
+function checkOptions(input: JourneyOptionsInput): void {
+  if (input.from && input.to && input.from >= input.to) {
+    throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
+  }
+  if (input.timeZone !== undefined && input.timeZone !== null && !isTimeZone(input.timeZone)) {
+    throw badUserInput(`input.timeZone ${JSON.stringify(input.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`, { field: 'input.timeZone' });
+  }
+  if (input.lookbackDays != null && (input.lookbackDays < 0 || input.lookbackDays > MAX_LOOKBACK_DAYS)) {
+    throw badUserInput(`input.lookbackDays must be between 0 and ${MAX_LOOKBACK_DAYS}; got ${input.lookbackDays}`,
+      { field: 'input.lookbackDays', limit: MAX_LOOKBACK_DAYS });
+  }
+  for (const field of ['includeChannels', 'excludeChannels', 'includeCampaigns', 'excludeCampaigns', 'directChannels'] as const) {
+    const values = input[field];
+    if (values && values.length > MAX_FILTER_VALUES) {
+      throw badUserInput(`input.${field} has ${values.length} values; the limit is ${MAX_FILTER_VALUES}`,
+        { field: `input.${field}`, limit: MAX_FILTER_VALUES });
+    }
+  }
+  if (input.currency != null && !/^[A-Z]{3}$/.test(input.currency)) {
+    throw badUserInput(`input.currency ${JSON.stringify(input.currency)} is not an ISO 4217 code such as USD`, { field: 'input.currency' });
+  }
+}
+
+function positionWeights(weights: PositionWeightsInput): PositionWeights {
+  return {
+    FIRST: weights.first ?? 0,
+    LAST: weights.last ?? 0,
+    LEAD_CREATION: weights.leadCreation ?? 0,
+    OPPORTUNITY_CREATION: weights.opportunityCreation ?? 0,
+    CLOSED: weights.closed ?? 0,
+    MIDDLE: weights.middle ?? 0,
+  };
+}
+
+/** A model with the input's options, checked by the engine's own rules. */
+export function modelOptions(model: AttributionModel, input: JourneyOptionsInput, weights?: PositionWeightsInput | null): ModelOptions {
+  const collapseRepeats = input.collapseRepeats ?? false;
+  let options: ModelOptions;
+  if (model === AttributionModel.CUSTOM) {
+    if (!weights) throw badUserInput('input.weights is required for the CUSTOM model', { field: 'input.weights' });
+    options = { model, weights: positionWeights(weights), collapseRepeats };
+  } else if (model === AttributionModel.TIME_DECAY) {
+    options = { model, halfLifeDays: input.halfLifeDays ?? undefined, collapseRepeats };
+  } else if (model === AttributionModel.LAST_NON_DIRECT) {
+    options = { model, directChannels: input.directChannels ?? undefined, collapseRepeats };
+  } else {
+    options = { model, collapseRepeats };
+  }
+  try {
+    validateModelOptions(options);
+  } catch (error) {
+    if (error instanceof AttributionInputError) {
+      throw badUserInput(`input.${model === AttributionModel.CUSTOM ? 'weights' : 'halfLifeDays'}: ${error.message}`,
+        { field: model === AttributionModel.CUSTOM ? 'input.weights' : 'input.halfLifeDays' });
+    }
+    throw error;
+  }
+  return options;
+}
+
+/** Turns report input into a request for the report service: defaults filled, arguments checked. */
+export function attributionRequest(input: JourneyOptionsInput, models: ModelOptions[]): AttributionRequest {
+  checkOptions(input);
+  const groupBy = groupByOf(input);
+  return {
+    models,
+    groupBy,
+    scope: {
+      basis: input.basis ?? ConversionBasis.REVENUE,
+      from: input.from ?? undefined,
+      to: input.to ?? undefined,
+      timeZone: input.timeZone ?? 'UTC',
+      contacts: input.contacts ?? ContactsRule.DEAL_CONTACTS,
+      lookbackDays: input.lookbackDays ?? undefined,
+      includeChannels: input.includeChannels ?? undefined,
+      excludeChannels: input.excludeChannels ?? undefined,
+      includeCampaigns: input.includeCampaigns ?? undefined,
+      excludeCampaigns: input.excludeCampaigns ?? undefined,
+      currency: input.currency ?? config().REPORTING_CURRENCY,
+      baseCurrency: config().REPORTING_CURRENCY,
+      periods: groupBy.filter(isPeriod),
+    },
+  };
+}

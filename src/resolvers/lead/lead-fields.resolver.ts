@@ -1,0 +1,63 @@
+import { Args, Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
+import type { AccountRow } from '../../catalog/account.service';
+import { DealOrderField, dealSortKeys } from '../../catalog/deal.service';
+import type { DealRow } from '../../catalog/deal.service';
+import { stageChangeSortKey } from '../../catalog/lead.service';
+import type { LeadRow, LeadStageChangeRow } from '../../catalog/lead.service';
+import { TouchOrderField, touchSortKeys } from '../../catalog/touch.service';
+import type { TouchRow } from '../../catalog/touch.service';
+import type { Context } from '../../context';
+import type { Connection } from '../../pagination/connection';
+import { pageRequest } from '../../pagination/page-request';
+import { AccountObject } from '../account/account.type';
+import { timeRange } from '../common/date-time-range.input';
+import { OrderDirection, orderedPage } from '../common/order';
+import { PageArgs } from '../common/page.args';
+import { TagErrorsWithRequestId } from '../common/request-id.middleware';
+import { RelatedDealsArgs } from '../deal/deals.args';
+import { DealConnection } from '../deal/deal.type';
+import { NodeType, toGlobalId } from '../node/global-id';
+import { RelatedTouchesArgs } from '../touch/touches.args';
+import { TouchConnection } from '../touch/touch.type';
+import { LeadStageChangeConnection } from './lead-stage-change.type';
+import { LeadObject } from './lead.type';
+
+@Resolver(() => LeadObject)
+@UseMiddleware(TagErrorsWithRequestId)
+export class LeadFieldsResolver {
+  @FieldResolver(() => ID)
+  id(@Root() lead: LeadRow): string {
+    return toGlobalId(NodeType.Lead, lead.id);
+  }
+
+  @FieldResolver(() => AccountObject, { nullable: true, description: "The lead's account (company); null when unknown. Shown even if soft-deleted." })
+  async account(@Root() lead: LeadRow, @Ctx() { loaders }: Context): Promise<AccountRow | null> {
+    return lead.accountId === null ? null : loaders.accountById.load(lead.accountId);
+  }
+
+  @FieldResolver(() => TouchConnection, { description: "The lead's touches: its journey, oldest first by default." })
+  touches(@Root() lead: LeadRow, @Args(() => RelatedTouchesArgs) args: RelatedTouchesArgs,
+    @Ctx() { loaders }: Context): Promise<Connection<TouchRow>> {
+    return loaders.touchesOfLead(
+      lead.id,
+      { channel: args.channel, type: args.type, occurredAt: timeRange(args.occurredAt, 'occurredAt') },
+      orderedPage(args, args.orderBy, { field: TouchOrderField.OCCURRED_AT, direction: OrderDirection.ASC }, touchSortKeys),
+    );
+  }
+
+  @FieldResolver(() => DealConnection, { description: 'The deals this lead is a contact of, newest first by default.' })
+  deals(@Root() lead: LeadRow, @Args(() => RelatedDealsArgs) args: RelatedDealsArgs,
+    @Ctx() { loaders }: Context): Promise<Connection<DealRow>> {
+    return loaders.dealsOfLead(
+      lead.id,
+      { status: args.status },
+      orderedPage(args, args.orderBy, { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC }, dealSortKeys),
+    );
+  }
+
+  @FieldResolver(() => LeadStageChangeConnection, { description: "The lead's lifecycle stage changes, in time order (oldest first)." })
+  stageHistory(@Root() lead: LeadRow, @Args(() => PageArgs) args: PageArgs,
+    @Ctx() { loaders }: Context): Promise<Connection<LeadStageChangeRow>> {
+    return loaders.stageHistoryOfLead(lead.id, {}, pageRequest(args, stageChangeSortKey, false));
+  }
+}

@@ -1,0 +1,17 @@
+import { GraphQLSchema } from 'graphql';
+
+// type-graphql has no option for the descriptions of the root operation types; they are set once
+// on the built schema, so that every type of the schema is documented.
+export function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) {
+    query.description = 'Reads: campaigns, accounts, leads, touches and deals, as pages (Relay connections with keyset '
+      + 'cursors) or one record at a time, with their relations.';
+  }
+  if (mutation) {
+    mutation.description = 'Ingestion: batches of records from the CRM, marketing automation and ad platforms, created '
+      + 'or updated by externalId.';
+  }
+  return schema;
+}

@@ -1,0 +1,45 @@
+import { CsvKind } from '../ingest/kinds';
+import { accountSource, dealSource, leadSource } from './account-rows';
+import { indexCampaigns, planCampaigns } from './campaign-plan';
+import { campaignSource, costSource } from './campaign-rows';
+import { CsvSource } from './csv-source';
+import { fxSource } from './fx-rows';
+import { touchSources } from './touch-rows';
+import { planWorld } from './world-plan';
+
+export type SeedSize = 'small' | 'large';
+
+interface SizeProfile {
+  accounts: number;
+  /** Campaign spend relative to the catalogue's monthly budgets, in line with the revenue. */
+  spendScale: number;
+}
+
+// small: about 50k touches over 5k leads; large: about 1M touches over 100k leads in 25k accounts.
+const SIZES: Record<SeedSize, SizeProfile> = {
+  small: { accounts: 1_250, spendScale: 0.5 },
+  large: { accounts: 25_000, spendScale: 10 },
+};
+
+// One fixed seed per stream, so that the kinds do not shift each other's random numbers.
+const SEED = 20_250_101;
+const STREAMS = { fx: 1, costs: 2, world: 3, touches: 4 } as const;
+
+// Touches are most of the rows: two imports side by side use both cores of a small machine.
+const TOUCH_PARTS = 2;
+
+/** The demo data of one size as CSV sources per kind; the sources of a kind may load side by side. */
+export function demoSources(size: SeedSize): Record<CsvKind, CsvSource[]> {
+  const profile = SIZES[size];
+  const campaigns = planCampaigns();
+  const world = planWorld(SEED + STREAMS.world, profile.accounts);
+  return {
+    fx: [fxSource(SEED + STREAMS.fx)],
+    campaigns: [campaignSource(campaigns)],
+    costs: [costSource(campaigns, profile.spendScale, SEED + STREAMS.costs)],
+    accounts: [accountSource(world)],
+    leads: [leadSource(world)],
+    touches: touchSources(world, indexCampaigns(campaigns), SEED + STREAMS.touches, TOUCH_PARTS),
+    deals: [dealSource(world)],
+  };
+}

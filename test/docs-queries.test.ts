@@ -1,0 +1,80 @@
+import { parse, OperationDefinitionNode } from 'graphql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { costItem, seed, seedPipeline } from './support/factories';
+import { GraphQLResponse, startTestApp, TestApp } from './support/test-app';
+
+// The operations in docs/queries are what dashboards send: each one runs here against seeded data,
+// so the examples cannot drift from the schema or stop returning what they promise.
+const folder = join(__dirname, '..', 'docs', 'queries');
+const operations = readdirSync(folder).filter((file) => file.endsWith('.graphql')).map((file) => {
+  const text = readFileSync(join(folder, file), 'utf8');
+  const [operation] = parse(text).definitions as OperationDefinitionNode[];
+  return { file, name: operation.name!.value, text };
+});
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedPipeline(app, { prefix: 'doc', deals: 3, contactsPerDeal: 2, touchesPerLead: 3, campaigns: 3 });
+  await seed(app, 'costs', [costItem('doc-C0', '2025-01-02', '120.50'), costItem('doc-C0', '2025-01-03', '80.00')]);
+});
+afterAll(async () => { await app.stop(); });
+
+async function idsFromData() {
+  const { data } = await app.gql('{ deals(first: 1, orderBy: { field: CREATED_AT }) { nodes { id primaryContact { id } } } }');
+  const [deal] = data!.deals.nodes;
+  return { dealId: deal.id as string, leadId: deal.primaryContact.id as string };
+}
+
+type Check = (data: NonNullable<GraphQLResponse['data']>) => void;
+
+const examples: Record<string, { variables: (ids: { dealId: string; leadId: string }) => Record<string, unknown>; check: Check }> = {
+  CampaignList: {
+    variables: () => ({ spendFrom: '2025-01-01', spendTo: '2025-02-01' }),
+    check: ({ campaigns }) => {
+      expect(campaigns.totalCount).toBe(3);
+      expect(campaigns.nodes[0]).toMatchObject({
+        name: 'Campaign doc-C0', spend: [{ amount: '200.50', currency: 'USD' }], touches: { totalCount: 6 }, leadsReached: { totalCount: 6 },
+      });
+    },
+  },
+  DealPipeline: {
+    variables: () => ({ createdAt: { from: '2025-02-01T00:00:00Z', to: '2025-03-01T00:00:00Z' } }),
+    check: ({ deals }) => {
+      expect(deals.totalCount).toBe(3);
+      expect(deals.edges.map((edge: { node: { amount: { amount: string } } }) => edge.node.amount.amount))
+        .toEqual(['1002.50', '1001.50', '1000.50']);
+      expect(deals.edges[0].node).toMatchObject({ account: { name: 'Account doc-A2' }, primaryContact: { name: 'Lead 2-0' } });
+    },
+  },
+  DealJourney: {
+    variables: ({ dealId }) => ({ id: dealId }),
+    check: ({ deal }) => {
+      expect(deal.contacts).toHaveLength(2);
+      const times = deal.contacts[0].lead.touches.nodes.map((touch: { occurredAt: string }) => touch.occurredAt);
+      expect(times).toHaveLength(3);
+      expect([...times].sort()).toEqual(times);
+      expect(deal.contacts[0].lead.touches.nodes[0].campaign.name).toMatch(/^Campaign doc-C/);
+      expect(deal.history.nodes).toEqual([expect.objectContaining({ status: 'OPEN' })]);
+    },
+  },
+  LeadTouches: {
+    variables: ({ leadId }) => ({ id: leadId }),
+    check: ({ lead }) => {
+      expect(lead).toMatchObject({ name: 'Lead 0-0', account: { name: 'Account doc-A0' }, deals: { nodes: [{ name: 'Deal doc-D0' }] } });
+      expect(lead.touches.totalCount).toBe(3);
+    },
+  },
+};
+
+test('every example operation has variables and checks here', () => {
+  expect(operations.map((operation) => operation.name).sort()).toEqual(Object.keys(examples).sort());
+});
+
+test.each(operations)('$file runs against seeded data', async ({ name, text }) => {
+  const example = examples[name];
+  const body = await app.gql(text, example.variables(await idsFromData()));
+  expect(body.errors).toBeUndefined();
+  example.check(body.data!);
+});
