@@ -3,17 +3,24 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { IngestService } from './ingest/ingest.service';
 import { createLoaders, Loaders } from './loaders';
+import { DealJourneyLoaders, dealJourneyLoaders } from './loaders/deal-journey.loader';
 import { logger } from './logger';
 import { AttributionReportService } from './reports/attribution-report.service';
+import { DealJourneyService } from './reports/deal-journey.service';
 
 /** Business services, created once per server (they hold no request state). */
 export interface Services {
   ingest: IngestService;
   attribution: AttributionReportService;
+  journeys: DealJourneyService;
 }
 
 export function createServices(dataSource: DataSource): Services {
-  return { ingest: new IngestService(dataSource), attribution: new AttributionReportService(dataSource) };
+  return {
+    ingest: new IngestService(dataSource),
+    attribution: new AttributionReportService(dataSource),
+    journeys: new DealJourneyService(dataSource),
+  };
 }
 
 /** What every resolver receives: per-request state is built here and nowhere else. */
@@ -23,9 +30,10 @@ export interface Context {
   services: Services;
   dataSource: DataSource;
   /** This request's DataLoaders: every relation of the read API is batched through them. */
-  loaders: Loaders;
+  loaders: Loaders & { dealJourneys: DealJourneyLoaders };
 }
 
 export function createContext(dataSource: DataSource, services: Services, requestId = randomUUID()): Context {
-  return { requestId, log: logger.child({ requestId }), services, dataSource, loaders: createLoaders(dataSource) };
+  const loaders = { ...createLoaders(dataSource), dealJourneys: dealJourneyLoaders(services.journeys) };
+  return { requestId, log: logger.child({ requestId }), services, dataSource, loaders };
 }

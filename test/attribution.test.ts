@@ -241,3 +241,28 @@ test('compareModels returns a row per key and a value per model, each reconcilin
     direct: ['0.00', '1000.00', '250.00'],
   });
 });
+
+test('a deal\'s journey lists its touches in order with milestones and each model\'s credit', async () => {
+  const body = await app.gql(`{ dealByExternalId(externalId: "D1") { journey(input: { models: [W_SHAPED, LINEAR] }) {
+    basis conversionAt amount { amount } models
+    steps { position channel occurredAt milestones touch { externalId } campaign { externalId }
+            credits { model share amount { amount } } } } } }`);
+  const journey = body.data?.dealByExternalId.journey;
+  expect(journey).toMatchObject({ basis: 'REVENUE', conversionAt: '2025-04-01T00:00:00.000Z', amount: { amount: '1000.00' } });
+  const steps = journey.steps.map((step: any) => [
+    step.position, step.touch.externalId, step.campaign?.externalId ?? null, step.milestones,
+    step.credits.map((credit: any) => credit.amount.amount),
+  ]);
+  expect(steps).toEqual([
+    [1, 'T1', 'C-SEARCH', ['FIRST', 'LEAD_CREATION'], ['600.00', '250.00']],
+    [2, 'T2', 'C-WEB', ['OPPORTUNITY_CREATION'], ['300.00', '250.00']],
+    [3, 'T3', 'C-EMAIL', [], ['50.00', '250.00']],
+    [4, 'T4', null, ['LAST', 'CLOSED'], ['50.00', '250.00']],
+  ]);
+  expect(journey.steps[0].credits[0]).toEqual({ model: 'W_SHAPED', share: 0.6, amount: { amount: '600.00' } });
+});
+
+test('an open deal\'s journey is its pipeline view, up to its creation', async () => {
+  const body = await app.gql(`{ deals(first: 10, status: [LOST]) { nodes { externalId journey { basis steps { touch { externalId } } } } } }`);
+  expect(body.data?.deals.nodes).toEqual([{ externalId: 'D4', journey: { basis: 'PIPELINE', steps: [] } }]);
+});

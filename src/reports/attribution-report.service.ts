@@ -2,9 +2,10 @@ import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ModelOptions } from '../attribution/attribution-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
-import { badUserInput, missingFxRate } from '../errors';
+import { missingFxRate } from '../errors';
 import { AttributionAggregator, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { campaignCostSql } from './campaign-cost-sql';
+import { minorUnitsOf } from './currency';
 import { DealJourney, streamJourneys } from './journey-stream';
 import { Dimension, JourneyScope } from './report-scope';
 
@@ -53,7 +54,7 @@ export class AttributionReportService {
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const minorUnits = await this.minorUnits(runner, request.scope.currency);
+      const minorUnits = await minorUnitsOf(runner, request.scope.currency);
       const aggregator = new AttributionAggregator(request.models, request.groupBy, request.scope.basis);
       for await (const deal of streamJourneys(client, request.scope)) {
         aggregator.add(deal, deal.convertedMinor ?? (await this.missingRate(runner, deal, request.scope)));
@@ -67,12 +68,6 @@ export class AttributionReportService {
     } finally {
       await runner.release();
     }
-  }
-
-  private async minorUnits(runner: QueryRunner, currency: string): Promise<number> {
-    const [row] = await runner.query('SELECT minor_units FROM currencies WHERE code = $1', [currency]);
-    if (!row) throw badUserInput(`currency ${JSON.stringify(currency)} is not an ISO 4217 currency code`, { field: 'input.currency' });
-    return row.minor_units;
   }
 
   // Names the rate that is missing: the deal's currency, or else the report currency.

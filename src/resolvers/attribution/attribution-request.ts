@@ -7,7 +7,8 @@ import { config } from '../../config';
 import { badUserInput } from '../../errors';
 import { AttributionRequest } from '../../reports/attribution-report.service';
 import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
-import { JourneyOptionsInput, PositionWeightsInput } from './attribution.input';
+import { JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
+import { JourneyOptions } from '../../reports/deal-journey.service';
 
 const MAX_LOOKBACK_DAYS = 3650;
 const MAX_FILTER_VALUES = 1000;
@@ -21,7 +22,7 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-function groupByOf(input: JourneyOptionsInput): Dimension[] {
+function groupByOf(input: ReportOptionsInput): Dimension[] {
   const groupBy = input.groupBy ?? [Dimension.CHANNEL];
   if (groupBy.length < 1 || groupBy.length > 2 || new Set(groupBy).size !== groupBy.length) {
     throw badUserInput(`input.groupBy takes 1 or 2 distinct dimensions; got [${groupBy.join(', ')}]`, { field: 'input.groupBy' });
@@ -30,9 +31,6 @@ function groupByOf(input: JourneyOptionsInput): Dimension[] {
 }
 
 function checkOptions(input: JourneyOptionsInput): void {
-  if (input.from && input.to && input.from >= input.to) {
-    throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
-  }
   if (input.timeZone !== undefined && input.timeZone !== null && !isTimeZone(input.timeZone)) {
     throw badUserInput(`input.timeZone ${JSON.stringify(input.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`, { field: 'input.timeZone' });
   }
@@ -89,26 +87,36 @@ export function modelOptions(model: AttributionModel, input: JourneyOptionsInput
   return options;
 }
 
-/** Turns report input into a request for the report service: defaults filled, arguments checked. */
-export function attributionRequest(input: JourneyOptionsInput, models: ModelOptions[]): AttributionRequest {
+/** Journey options with defaults filled, arguments checked. */
+export function journeyOptions(input: JourneyOptionsInput): JourneyOptions {
   checkOptions(input);
+  return {
+    timeZone: input.timeZone ?? 'UTC',
+    contacts: input.contacts ?? ContactsRule.DEAL_CONTACTS,
+    lookbackDays: input.lookbackDays ?? undefined,
+    includeChannels: input.includeChannels ?? undefined,
+    excludeChannels: input.excludeChannels ?? undefined,
+    includeCampaigns: input.includeCampaigns ?? undefined,
+    excludeCampaigns: input.excludeCampaigns ?? undefined,
+    currency: input.currency ?? config().REPORTING_CURRENCY,
+    baseCurrency: config().REPORTING_CURRENCY,
+  };
+}
+
+/** Turns report input into a request for the report service: defaults filled, arguments checked. */
+export function attributionRequest(input: ReportOptionsInput, models: ModelOptions[]): AttributionRequest {
+  if (input.from && input.to && input.from >= input.to) {
+    throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
+  }
   const groupBy = groupByOf(input);
   return {
     models,
     groupBy,
     scope: {
+      ...journeyOptions(input),
       basis: input.basis ?? ConversionBasis.REVENUE,
       from: input.from ?? undefined,
       to: input.to ?? undefined,
-      timeZone: input.timeZone ?? 'UTC',
-      contacts: input.contacts ?? ContactsRule.DEAL_CONTACTS,
-      lookbackDays: input.lookbackDays ?? undefined,
-      includeChannels: input.includeChannels ?? undefined,
-      excludeChannels: input.excludeChannels ?? undefined,
-      includeCampaigns: input.includeCampaigns ?? undefined,
-      excludeCampaigns: input.excludeCampaigns ?? undefined,
-      currency: input.currency ?? config().REPORTING_CURRENCY,
-      baseCurrency: config().REPORTING_CURRENCY,
       periods: groupBy.filter(isPeriod),
     },
   };

@@ -24,23 +24,11 @@ export class PositionWeightsInput {
   middle?: number;
 }
 
-/** The journey options shared by attribution and compareModels. */
+/** How journeys are built and credited: shared by reports and a deal's journey. */
 @InputType()
 export class JourneyOptionsInput {
-  @Field(() => ConversionBasis, { nullable: true, description: 'REVENUE (default): won deals closed in the period. PIPELINE: deals created in it.' })
-  basis?: ConversionBasis;
-
-  @Field({ nullable: true, description: 'Start of the period, inclusive, on the conversion time (ISO 8601). Default: no lower bound.' })
-  from?: Date;
-
-  @Field({ nullable: true, description: 'End of the period, exclusive, on the conversion time (ISO 8601). Default: no upper bound.' })
-  to?: Date;
-
   @Field({ nullable: true, description: 'IANA time zone for period buckets and conversion dates (FX rates), e.g. Europe/Paris. Default UTC.' })
   timeZone?: string;
-
-  @Field(() => [Dimension], { nullable: true, description: 'One or two dimensions to group rows by, e.g. [CHANNEL] or [CHANNEL, MONTH] for a time series. Default [CHANNEL].' })
-  groupBy?: Dimension[];
 
   @Field(() => Int, { nullable: true, description: 'Only touches at most this many days before the conversion time count. Default: no limit. 0 to 3650.' })
   lookbackDays?: number;
@@ -73,8 +61,24 @@ export class JourneyOptionsInput {
   currency?: string;
 }
 
+/** The period and grouping of a report. */
+@InputType()
+export class ReportOptionsInput extends JourneyOptionsInput {
+  @Field(() => ConversionBasis, { nullable: true, description: 'REVENUE (default): won deals closed in the period. PIPELINE: deals created in it.' })
+  basis?: ConversionBasis;
+
+  @Field({ nullable: true, description: 'Start of the period, inclusive, on the conversion time (ISO 8601). Default: no lower bound.' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'End of the period, exclusive, on the conversion time (ISO 8601). Default: no upper bound.' })
+  to?: Date;
+
+  @Field(() => [Dimension], { nullable: true, description: 'One or two dimensions to group rows by, e.g. [CHANNEL] or [CHANNEL, MONTH] for a time series. Default [CHANNEL].' })
+  groupBy?: Dimension[];
+}
+
 @InputType({ description: 'What an attribution report covers and how credit is computed.' })
-export class AttributionInput extends JourneyOptionsInput {
+export class AttributionInput extends ReportOptionsInput {
   @Field(() => AttributionModel, { description: 'The attribution model.' })
   model: AttributionModel;
 
@@ -83,10 +87,22 @@ export class AttributionInput extends JourneyOptionsInput {
 }
 
 @InputType({ description: 'Several models over the same deals, side by side.' })
-export class CompareModelsInput extends JourneyOptionsInput {
+export class CompareModelsInput extends ReportOptionsInput {
   @Field(() => [AttributionModel], { description: 'The models to compare (1 to 12 distinct).' })
   models: AttributionModel[];
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights for CUSTOM, when it is among the models.' })
   weights?: PositionWeightsInput;
+}
+
+@InputType({ description: "Which models to credit a deal's journey with, and how the journey is built." })
+export class DealJourneyInput extends JourneyOptionsInput {
+  @Field(() => [AttributionModel], { nullable: true, description: 'Models whose credit each touch shows, in this order. Default [LINEAR].' })
+  models?: AttributionModel[];
+
+  @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights for CUSTOM, when it is among the models.' })
+  weights?: PositionWeightsInput;
+
+  @Field(() => ConversionBasis, { nullable: true, description: 'REVENUE (default; t* = closedAt) applies to won deals; other deals always use PIPELINE (t* = createdAt).' })
+  basis?: ConversionBasis;
 }

@@ -6,6 +6,7 @@ import { modelComparison, attributionReport } from './attribution-report.mapper'
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow } from './attribution-report.type';
 import { attributionRequest, modelOptions } from './attribution-request';
 import { AttributionInput, CompareModelsInput } from './attribution.input';
+import { DealJourneyResolver, JourneyStepResolver } from './deal-journey.resolver';
 
 @Resolver()
 export class AttributionResolver {
@@ -59,4 +60,6 @@ export class ModelComparisonRowResolver {
   }
 }
 
-export const attributionResolvers = [AttributionResolver, AttributionRowResolver, ModelComparisonRowResolver] as const;
+export const attributionResolvers = [
+  AttributionResolver, AttributionRowResolver, ModelComparisonRowResolver, DealJourneyResolver, JourneyStepResolver,
+] as const;
