@@ -13,10 +13,11 @@ const KEY_SQL: Partial<Record<Dimension, string>> = {
  */
 export function campaignCostSql(scope: JourneyScope, groupBy: readonly Dimension[]): { sql: string; params: unknown[] } {
   const params = new Params();
-  const timeZone = params.add(scope.timeZone);
+  let zone: string | undefined;
+  const timeZone = () => (zone ??= params.add(scope.timeZone));
   const conditions = ['cc.deleted_at IS NULL', 'c.deleted_at IS NULL'];
-  if (scope.from) conditions.push(`cc.cost_date >= (${params.add(scope.from)}::timestamptz AT TIME ZONE ${timeZone})::date`);
-  if (scope.to) conditions.push(`cc.cost_date < (${params.add(scope.to)}::timestamptz AT TIME ZONE ${timeZone})::date`);
+  if (scope.from) conditions.push(`cc.cost_date >= (${params.add(scope.from)}::timestamptz AT TIME ZONE ${timeZone()})::date`);
+  if (scope.to) conditions.push(`cc.cost_date < (${params.add(scope.to)}::timestamptz AT TIME ZONE ${timeZone()})::date`);
   if (scope.includeChannels) conditions.push(`c.channel = ANY(${params.add(scope.includeChannels)}::text[])`);
   if (scope.excludeChannels) conditions.push(`c.channel <> ALL(${params.add(scope.excludeChannels)}::text[])`);
   if (scope.includeCampaigns) conditions.push(`c.external_id = ANY(${params.add(scope.includeCampaigns)}::text[])`);

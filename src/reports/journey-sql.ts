@@ -73,6 +73,11 @@ export function convertSql(amountMinor: string, currency: string, day: string, p
                                              - (SELECT minor_units FROM currencies WHERE code = ${currency}))) END`;
 }
 
+// Milliseconds since the epoch: parsing numbers is far cheaper than parsing timestamps per row.
+const epochMs = (timestamp: string) => `(extract(epoch FROM ${timestamp}) * 1000)::float8`;
+
+const SOURCE_MEDIUM = `coalesce(jt.utm_source, cmp.utm_source, '(none)') || ' / ' || coalesce(jt.utm_medium, cmp.utm_medium, '(none)')`;
+
 /**
  * One row per journey touch (or one row with NULL touch columns for a deal without touches),
  * grouped by deal. Deals carry their amount converted into the report currency on their
@@ -82,12 +87,16 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   const params = new Params();
   const timeZone = params.add(scope.timeZone);
   const conversion = scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at';
+  const conversionDay = `(${conversion} AT TIME ZONE ${timeZone})::date`;
+  const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope);
+  const periods = scope.periods.map((dimension) => `${periodSql(dimension, conversion, timeZone)} AS "${dimension}"`);
+  // Everything per deal (conversion, FX, periods) is computed once here, not once per touch row.
   const deal = `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.created_at, d.closed_at,
-                       ${conversion} AS conversion_at, (${conversion} AT TIME ZONE ${timeZone})::date AS conversion_day
+                       ${conversion} AS conversion_at, ${conversionDay} AS conversion_day,
+                       (${converted})::bigint AS converted_minor ${periods.map((period) => `, ${period}`).join('')}
                 FROM deals d WHERE ${dealConditions(scope, params).join(' AND ')}`;
   const touches = touchConditions(scope, params);
-  const converted = convertSql('deal.amount_minor', 'deal.currency', 'deal.conversion_day', params, scope);
-  const periods = scope.periods.map((dimension) => `${periodSql(dimension, 'deal.conversion_at', timeZone)} AS "${dimension}"`);
+  const details = scope.touchDetails ?? {};
   const sql = `
     WITH deal AS MATERIALIZED (${deal}),
     contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
@@ -100,14 +109,14 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
       WHERE ${touches.join(' AND ')}
     )
     SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency,
-           (${converted})::bigint AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
-           deal.conversion_at AS "conversionAt", deal.created_at AS "dealCreatedAt", deal.closed_at AS "closedAt",
-           lc.created_at AS "leadCreatedAt",
-           ${[...periods, ''].join(', ')}
-           jt.id AS "touchId", jt.occurred_at AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
-           cmp.external_id AS "campaignExternalId", cmp.name AS "campaignName",
-           coalesce(jt.utm_source, cmp.utm_source, '(none)') || ' / ' || coalesce(jt.utm_medium, cmp.utm_medium, '(none)')
-             AS "sourceMedium"
+           deal.converted_minor AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
+           ${epochMs('deal.conversion_at')} AS "conversionAt", ${epochMs('deal.created_at')} AS "dealCreatedAt",
+           ${epochMs('deal.closed_at')} AS "closedAt", ${epochMs('lc.created_at')} AS "leadCreatedAt",
+           ${scope.periods.map((dimension) => `deal."${dimension}", `).join('')}
+           jt.id AS "touchId", ${epochMs('jt.occurred_at')} AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
+           ${details.campaign ? 'cmp.external_id' : 'NULL'} AS "campaignExternalId",
+           ${details.campaign ? 'cmp.name' : 'NULL'} AS "campaignName",
+           ${details.sourceMedium ? SOURCE_MEDIUM : 'NULL'} AS "sourceMedium"
     FROM deal
     LEFT JOIN lead_created lc ON lc.deal_id = deal.id
     LEFT JOIN journey_touch jt ON jt.deal_id = deal.id

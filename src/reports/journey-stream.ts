@@ -9,9 +9,11 @@ export interface ReportTouch {
   occurredAt: Date;
   channel: string;
   campaignId: string | null;
+  /** Only when the scope asks for campaign details. */
   campaignExternalId: string | null;
   campaignName: string | null;
-  sourceMedium: string;
+  /** Only when the scope asks for it. */
+  sourceMedium: string | null;
 }
 
 /** A deal in a report's scope with its journey (touches of its contacts, as the scope says). */
@@ -42,10 +44,10 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
     currency: row.currency as string,
     convertedMinor: row.convertedMinor === null ? null : BigInt(row.convertedMinor),
     conversionDay: row.conversionDay as string,
-    conversionAt: row.conversionAt as Date,
-    dealCreatedAt: row.dealCreatedAt as Date,
-    closedAt: row.closedAt as Date | null,
-    leadCreatedAt: row.leadCreatedAt as Date | null,
+    conversionAt: new Date(row.conversionAt as number),
+    dealCreatedAt: new Date(row.dealCreatedAt as number),
+    closedAt: row.closedAt === null ? null : new Date(row.closedAt as number),
+    leadCreatedAt: row.leadCreatedAt === null ? null : new Date(row.leadCreatedAt as number),
     periods: Object.fromEntries(scope.periods.map((dimension) => [dimension, row[dimension] as string])),
     touches: [],
   };
@@ -54,12 +56,12 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
 function touchOf(row: Row): ReportTouch {
   return {
     id: row.touchId as string,
-    occurredAt: row.occurredAt as Date,
+    occurredAt: new Date(row.occurredAt as number),
     channel: row.channel as string,
     campaignId: row.campaignId as string | null,
     campaignExternalId: row.campaignExternalId as string | null,
     campaignName: row.campaignName as string | null,
-    sourceMedium: row.sourceMedium as string,
+    sourceMedium: row.sourceMedium as string | null,
   };
 }
 

@@ -44,4 +44,6 @@ export interface JourneyScope {
   dealIds?: readonly string[];
   /** Period buckets the query must compute for each deal. */
   periods: readonly Dimension[];
+  /** Touch attributes the query must return beyond channel and campaign id (each costs time per row). */
+  touchDetails?: { campaign?: boolean; sourceMedium?: boolean };
 }

@@ -11,7 +11,7 @@ export function touchKey(touch: ReportTouch, dimension: Dimension): string {
     case Dimension.CAMPAIGN:
       return touch.campaignExternalId ?? NO_CAMPAIGN;
     default:
-      return touch.sourceMedium;
+      return touch.sourceMedium ?? '(none) / (none)';
   }
 }
 

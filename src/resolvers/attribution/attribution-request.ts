@@ -118,6 +118,7 @@ export function attributionRequest(input: ReportOptionsInput, models: ModelOptio
       from: input.from ?? undefined,
       to: input.to ?? undefined,
       periods: groupBy.filter(isPeriod),
+      touchDetails: { campaign: groupBy.includes(Dimension.CAMPAIGN), sourceMedium: groupBy.includes(Dimension.SOURCE_MEDIUM) },
     },
   };
 }
