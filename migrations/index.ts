@@ -1,4 +1,5 @@
 import { Initial1763800000000 } from './1763800000000-initial';
+import { TouchCredits1763900000000 } from './1763900000000-touch-credits';
 
 // Every migration, in order. A new migration is a new file here, reviewed as SQL.
-export const migrations = [Initial1763800000000];
+export const migrations = [Initial1763800000000, TouchCredits1763900000000];

@@ -35,3 +35,10 @@ export const countsSql = (cte: string) =>
 
 export const registerChannelsSql = (table: string) =>
   `INSERT INTO channels (slug) SELECT DISTINCT channel FROM ${table} WHERE channel IS NOT NULL ON CONFLICT DO NOTHING`;
+
+// Attribution credits are kept per deal (see the touch_credits migration); a merge names what
+// it changed so that the next report recomputes just that.
+export const staleLeadsSql = (select: string) =>
+  `INSERT INTO touch_credit_stale_leads (lead_id) ${select} ON CONFLICT DO NOTHING`;
+export const staleDealsSql = (select: string) =>
+  `INSERT INTO touch_credit_stale_deals (deal_id) ${select} ON CONFLICT DO NOTHING`;

@@ -3,11 +3,13 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { ModelOptions } from '../attribution/attribution-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
 import { missingFxRate } from '../errors';
-import { AttributionAggregator, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
+import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { campaignCostSql } from './campaign-cost-sql';
 import { minorUnitsOf } from './currency';
 import { DealJourney, streamJourneys } from './journey-stream';
 import { Dimension, JourneyScope } from './report-scope';
+import { storedColumns, storedCreditTotals } from './stored-credit-report';
+import { refreshTouchCredits } from './touch-credit-refresh';
 
 export interface AttributionRequest {
   models: readonly ModelOptions[];
@@ -50,24 +52,33 @@ export class AttributionReportService {
 
   async report(request: AttributionRequest): Promise<AttributionResult> {
     request.models.forEach(validateModelOptions);
+    // Default options read stored credits, brought up to date first; anything else credits journeys now.
+    const columns = storedColumns(request);
+    if (columns) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const minorUnits = await minorUnitsOf(runner, request.scope.currency);
-      const aggregator = new AttributionAggregator(request.models, request.groupBy, request.scope.basis);
-      for await (const deal of streamJourneys(client, request.scope)) {
-        aggregator.add(deal, deal.convertedMinor ?? (await this.missingRate(runner, deal, request.scope)));
-      }
+      const totals = (columns && await storedCreditTotals(runner, request, columns))
+        ?? await this.journeyTotals(runner, client, request);
       const costs = await this.costs(runner, request);
       await runner.query('COMMIT');
-      return this.result(request, minorUnits, aggregator, costs);
+      return this.result(request, minorUnits, totals, costs);
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
     }
+  }
+
+  private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest): Promise<ReportTotals> {
+    const aggregator = new AttributionAggregator(request.models, request.groupBy, request.scope.basis);
+    for await (const deal of streamJourneys(client, request.scope)) {
+      aggregator.add(deal, deal.convertedMinor ?? (await this.missingRate(runner, deal, request.scope)));
+    }
+    return aggregator.totals;
   }
 
   // Names the rate that is missing: the deal's currency, or else the report currency.
@@ -90,9 +101,8 @@ export class AttributionReportService {
     return new Map(rows.map((row) => [row.keys.join(ROW_KEY_SEPARATOR), row]));
   }
 
-  private result(request: AttributionRequest, minorUnits: number, aggregator: AttributionAggregator,
+  private result(request: AttributionRequest, minorUnits: number, totals: ReportTotals,
     costs: Map<string, CostRow>): AttributionResult {
-    const { totals } = aggregator;
     const rows: ReportRow[] = [...totals.rows.entries()].map(([id, row]) => {
       const cost = costs.get(id);
       return { ...row, costMinor: cost ? BigInt(cost.costMinor) : null };

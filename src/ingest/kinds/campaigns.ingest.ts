@@ -1,6 +1,6 @@
 import { boolean, date, deletedAt, duplicateKey, maxLength, required, slug } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, registerChannelsSql, upsertSql } from '../upsert-sql';
+import { countsSql, registerChannelsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'campaigns';
@@ -36,6 +36,10 @@ export const campaigns: IngestKind = {
       select: `SELECT s.external_id, s.name, s.channel, s.utm_source, s.utm_medium, s.utm_campaign,
                       ingest_date(s.starts_on), ingest_date(s.ends_on), ${deletedAt}
                FROM ${stage} s`,
-    })}) ${countsSql('up')}`,
+      returning: ['id'],
+    })}),
+    stale AS (${staleLeadsSql(`SELECT DISTINCT lead_id FROM touches
+                               WHERE campaign_id IN (SELECT id FROM up WHERE NOT inserted)`)})
+    ${countsSql('up')}`,
   ],
 };

@@ -3,7 +3,7 @@ import {
   amount, boolean, currency, deletedAt, duplicateKey, maxLength, minorUnits, oneOf, reference, required, timestamp,
 } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { upsertSql } from '../upsert-sql';
+import { staleDealsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'deals';
@@ -153,7 +153,8 @@ export const deals: IngestKind = {
          IS DISTINCT FROM (excluded.is_primary, excluded.account_id, true)
        RETURNING dc.deal_id
      ),
-     touched AS (SELECT deal_id FROM removed UNION SELECT deal_id FROM added)
+     touched AS (SELECT deal_id FROM removed UNION SELECT deal_id FROM added),
+     stale AS (${staleDealsSql('SELECT deal_id FROM touched UNION SELECT id FROM ingest_deals_written')})
      SELECT count(*) FILTER (WHERE w.inserted)::int AS created,
             count(*) FILTER (WHERE (w.id IS NOT NULL AND NOT w.inserted)
                                 OR (w.id IS NULL AND deal.id IN (SELECT deal_id FROM touched)))::int AS updated

@@ -1,6 +1,6 @@
 import { currency, date, duplicateKey, required } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql } from '../upsert-sql';
+import { countsSql, staleDealsSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'rates';
@@ -31,7 +31,9 @@ export const fxRates: IngestKind = {
        SELECT s.currency, ingest_date(s.date), s.rate::numeric FROM ${stage} s
        ON CONFLICT (currency, rate_date) DO UPDATE SET rate = excluded.rate, deleted_at = NULL, updated_at = now()
        WHERE (t.rate, t.deleted_at IS NULL) IS DISTINCT FROM (excluded.rate, true)
-       RETURNING (t.xmax = 0) AS inserted
-     ) ${countsSql('up')}`,
+       RETURNING t.currency, (t.xmax = 0) AS inserted
+     ),
+     stale AS (${staleDealsSql('SELECT id FROM deals WHERE currency IN (SELECT currency FROM up)')})
+     ${countsSql('up')}`,
   ],
 };

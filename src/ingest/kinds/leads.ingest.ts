@@ -1,7 +1,7 @@
 import { LifecycleStage } from '../../entities/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, upsertSql } from '../upsert-sql';
+import { countsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'leads';
@@ -78,7 +78,8 @@ export const leads: IngestKind = {
       UPDATE touches SET account_id = up.account_id, updated_at = now()
       FROM up JOIN ingest_leads_resolved r USING (external_id)
       WHERE touches.lead_id = up.id AND r.old_id IS NOT NULL AND r.old_account_id IS DISTINCT FROM up.account_id
-    )
+    ),
+    stale AS (${staleLeadsSql('SELECT id FROM up')})
     ${countsSql('up')}`,
   ],
 };

@@ -1,7 +1,7 @@
 import { TouchType } from '../../entities/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, slug, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, registerChannelsSql, upsertSql } from '../upsert-sql';
+import { countsSql, registerChannelsSql, staleDealsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'touches';
@@ -54,6 +54,11 @@ export const touches: IngestKind = {
                FROM ${stage} s
                JOIN leads l ON l.external_id = s.lead_external_id
                LEFT JOIN campaigns c ON c.external_id = s.campaign_external_id`,
-    })}) ${countsSql('up')}`,
+      returning: ['id', 'lead_id'],
+    })}),
+    stale_leads AS (${staleLeadsSql('SELECT DISTINCT lead_id FROM up')}),
+    moved AS (${staleDealsSql(`SELECT DISTINCT tc.deal_id FROM up JOIN touch_credits tc ON tc.touch_id = up.id
+                               WHERE NOT up.inserted`)})
+    ${countsSql('up')}`,
   ],
 };

@@ -1,0 +1,107 @@
+import { QueryRunner } from 'typeorm';
+import { AttributionRequest } from './attribution-report.service';
+import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
+import { Params, periodSql } from './journey-sql';
+import { ContactsRule, Dimension, isPeriod } from './report-scope';
+import { storedColumn } from './stored-credit-models';
+
+const KEY_SQL: Partial<Record<Dimension, string>> = {
+  [Dimension.CHANNEL]: 'tc.channel',
+  [Dimension.CAMPAIGN]: `coalesce(c.external_id, '(none)')`,
+  [Dimension.SOURCE_MEDIUM]: 'tc.source_medium',
+};
+
+const FIRST_OF: Partial<Record<Dimension, string>> = {
+  [Dimension.CHANNEL]: 'first_of_channel',
+  [Dimension.CAMPAIGN]: 'first_of_campaign',
+  [Dimension.SOURCE_MEDIUM]: 'first_of_source_medium',
+};
+
+/** The stored columns of every requested model, when the request can be answered from touch_credits. */
+export function storedColumns({ models, groupBy, scope }: AttributionRequest): string[] | undefined {
+  const columns = models.map(storedColumn);
+  const touchDimensions = groupBy.filter((dimension) => !isPeriod(dimension));
+  const defaults = scope.contacts === ContactsRule.DEAL_CONTACTS && scope.lookbackDays === undefined
+    && !scope.includeChannels && !scope.excludeChannels && !scope.includeCampaigns && !scope.excludeCampaigns
+    && !scope.dealIds && scope.currency === scope.baseCurrency && touchDimensions.length <= 1;
+  return defaults && columns.every((column) => column !== undefined) ? (columns as string[]) : undefined;
+}
+
+interface GroupRow {
+  keys: Array<string | null>;
+  unattributed: boolean;
+  dealAmount: string | null;
+  deals: number;
+  missingRate: boolean;
+  touches: number;
+  influencedAmount: string | null;
+  influencedDeals: number;
+  campaignId: string | null;
+  campaignName: string | null;
+  credits: string[];
+  shares: number[];
+}
+
+function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
+  const params = new Params();
+  const basis = params.add(scope.basis);
+  const conditions = [`tc.basis = ${basis}`];
+  if (scope.from) conditions.push(`tc.conversion_at >= ${params.add(scope.from)}`);
+  if (scope.to) conditions.push(`tc.conversion_at < ${params.add(scope.to)}`);
+  let zone: string | undefined;
+  const timeZone = () => (zone ??= params.add(scope.timeZone));
+  const keys = groupBy.map((dimension) => (isPeriod(dimension) ? periodSql(dimension, 'tc.conversion_at', timeZone()) : KEY_SQL[dimension]));
+  const touchDimension = groupBy.find((dimension) => !isPeriod(dimension));
+  const firstOf = touchDimension ? FIRST_OF[touchDimension] : 'first_of_deal';
+  const byCampaign = groupBy.includes(Dimension.CAMPAIGN);
+  const sql = `
+    SELECT ARRAY[${keys.join(', ')}] AS keys, tc.touch_id IS NULL AS unattributed,
+           sum(tc.amount_minor) FILTER (WHERE tc.first_of_deal)::text AS "dealAmount",
+           count(*) FILTER (WHERE tc.first_of_deal)::int AS deals,
+           bool_or(tc.amount_minor IS NULL) AS "missingRate",
+           count(tc.touch_id)::int AS touches,
+           sum(tc.amount_minor) FILTER (WHERE tc.${firstOf})::text AS "influencedAmount",
+           count(*) FILTER (WHERE tc.${firstOf})::int AS "influencedDeals",
+           ${byCampaign ? 'min(tc.campaign_id)::text' : 'NULL'} AS "campaignId",
+           ${byCampaign ? 'min(c.name)' : 'NULL'} AS "campaignName",
+           ARRAY[${columns.map((column) => `sum(tc.credit_${column})::text`).join(', ')}] AS credits,
+           ARRAY[${columns.map((column) => `sum(tc.share_${column})`).join(', ')}] AS shares
+    FROM touch_credits tc ${byCampaign ? 'LEFT JOIN campaigns c ON c.id = tc.campaign_id' : ''}
+    WHERE ${conditions.join(' AND ')}
+    GROUP BY 1, 2`;
+  return { sql, params: params.values };
+}
+
+/**
+ * Report totals from touch_credits: one GROUP BY over stored credits, no journey in the process.
+ * Returns undefined when a deal in scope could not be converted (the caller then takes the slow
+ * path, which names the missing rate).
+ */
+export async function storedCreditTotals(runner: QueryRunner, request: AttributionRequest, columns: string[]): Promise<ReportTotals | undefined> {
+  const { sql, params } = groupSql(request, columns);
+  const groups: GroupRow[] = await runner.query(sql, params);
+  if (groups.some((group) => group.missingRate)) return undefined;
+  const totals: ReportTotals = { totalMinor: 0n, unattributedMinor: 0n, deals: 0, unattributedDeals: 0, rows: new Map() };
+  for (const group of groups) {
+    totals.totalMinor += BigInt(group.dealAmount ?? 0);
+    totals.deals += group.deals;
+    if (group.unattributed) {
+      totals.unattributedMinor += BigInt(group.dealAmount ?? 0);
+      totals.unattributedDeals += group.deals;
+      continue;
+    }
+    const keys = group.keys as string[];
+    const row: RowTotals = {
+      keys,
+      campaignId: group.campaignId,
+      campaignName: group.campaignName,
+      revenueMinor: group.credits.map(BigInt),
+      dealCredit: group.shares.map(Number),
+      touches: group.touches,
+      influencedRevenueMinor: BigInt(group.influencedAmount ?? 0),
+      influencedDeals: group.influencedDeals,
+    };
+    totals.rows.set(keys.join(ROW_KEY_SEPARATOR), row);
+  }
+  return totals;
+}

@@ -1,0 +1,89 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { ConversionBasis } from '../attribution/journey';
+import { streamJourneys } from './journey-stream';
+import { ContactsRule } from './report-scope';
+import { STORED_MODELS, storedModelOptions } from './stored-credit-models';
+import { touchCreditLines } from './touch-credit-rows';
+
+const CHUNK_DEALS = 2000;
+// Any constant: serialises refreshes across processes sharing the database.
+const REFRESH_LOCK = 727_311_001;
+
+const COLUMNS = [
+  'deal_id', 'basis', 'touch_id', 'conversion_at', 'currency', 'amount_minor', 'channel', 'campaign_id', 'source_medium',
+  'first_of_deal', 'first_of_channel', 'first_of_campaign', 'first_of_source_medium',
+  ...STORED_MODELS.flatMap(([, suffix]) => [`credit_${suffix}`, `share_${suffix}`]),
+];
+
+async function creditLines(client: PoolClient, dealIds: string[], currency: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const basis of [ConversionBasis.REVENUE, ConversionBasis.PIPELINE]) {
+    const scope = {
+      basis, dealIds, currency, baseCurrency: currency, timeZone: 'UTC', contacts: ContactsRule.DEAL_CONTACTS,
+      periods: [], touchDetails: { sourceMedium: true },
+    };
+    for await (const deal of streamJourneys(client, scope)) {
+      lines.push(...touchCreditLines(deal, basis, currency, deal.convertedMinor, storedModelOptions));
+    }
+  }
+  return lines;
+}
+
+// One chunk in one transaction: the stale marks are claimed (deleted) first, so a deal changed
+// while it is being credited is marked again and credited again on the next refresh.
+async function refreshChunk(client: PoolClient, currency: string): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query(`
+      DELETE FROM touch_credit_stale_deals WHERE deal_id IN (
+        SELECT deal_id FROM touch_credit_stale_deals ORDER BY deal_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING deal_id::text AS id`, [CHUNK_DEALS]);
+    const dealIds = rows.map((row: { id: string }) => row.id);
+    if (dealIds.length > 0) {
+      const lines = await creditLines(client, dealIds, currency);
+      await client.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
+      const copy = client.query(copyFrom(`COPY touch_credits (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      await pipeline(Readable.from(lines.map((line) => `${line}\n`)), copy);
+    }
+    await client.query('COMMIT');
+    return dealIds.length;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Brings touch_credits up to date: every deal marked stale (directly, or through a changed lead)
+ * is credited again under every stored model, in chunks, holding one chunk in memory at a time.
+ * Returns the number of deals credited.
+ */
+export async function refreshTouchCredits(dataSource: DataSource, currency: string): Promise<number> {
+  const runner = dataSource.createQueryRunner();
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
+    // Credits are kept in the reporting currency: a new one makes every stored credit stale.
+    await client.query(`
+      INSERT INTO touch_credit_stale_deals (deal_id)
+      SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM touch_credits WHERE currency <> $1)
+      ON CONFLICT DO NOTHING`, [currency]);
+    await client.query(`
+      WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id)
+      INSERT INTO touch_credit_stale_deals (deal_id)
+      SELECT DISTINCT dc.deal_id FROM claimed JOIN deal_contacts dc ON dc.lead_id = claimed.lead_id
+      ON CONFLICT DO NOTHING`);
+    let credited = 0;
+    for (let chunk = await refreshChunk(client, currency); chunk > 0; chunk = await refreshChunk(client, currency)) {
+      credited += chunk;
+    }
+    return credited;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

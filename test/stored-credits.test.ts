@@ -1,0 +1,73 @@
+import { seedDemoData } from '../src/seed';
+import { ingest } from './support/ingest';
+import { startTestApp, TestApp } from './support/test-app';
+
+// Reports with default options read credits stored per deal and touch; any other option credits
+// journeys on the fly. Both must give the same figures, to the cent, before and after changes.
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemoData(app.dataSource, { size: 'small' });
+});
+afterAll(async () => { await app.stop(); });
+
+const MODELS = ['FIRST_TOUCH', 'LAST_TOUCH', 'LAST_NON_DIRECT', 'LINEAR', 'POSITION_BASED', 'U_SHAPED', 'W_SHAPED',
+  'FULL_PATH', 'J_SHAPED', 'INVERSE_J', 'TIME_DECAY'];
+const COMPARE = `query($input: CompareModelsInput!) { compareModels(input: $input) {
+  total { amountMinor } unattributed { amountMinor } deals
+  rows { keys touches influencedRevenue { amountMinor } influencedDeals cost { amountMinor }
+         values { model revenue { amountMinor } deals } } } }`;
+
+// A filter that excludes nothing still takes the on-the-fly path.
+const ON_THE_FLY = { excludeChannels: ['no_such_channel'] };
+
+async function compare(input: Record<string, unknown>) {
+  const body = await app.gql(COMPARE, { input: { models: MODELS, ...input } });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  const result = body.data!.compareModels;
+  for (const row of result.rows) row.values.forEach((value: { deals: number }) => { value.deals = Math.round(value.deals * 1e9) / 1e9; });
+  return result;
+}
+
+async function expectPathsAgree(input: Record<string, unknown>) {
+  const stored = await compare(input);
+  expect(stored.rows.length).toBeGreaterThan(0);
+  expect(await compare({ ...input, ...ON_THE_FLY })).toEqual(stored);
+  return stored;
+}
+
+test.each([
+  [{ groupBy: ['CHANNEL'] }],
+  [{ groupBy: ['CAMPAIGN'] }],
+  [{ groupBy: ['SOURCE_MEDIUM'] }],
+  [{ groupBy: ['CHANNEL', 'MONTH'], timeZone: 'America/New_York' }],
+  [{ groupBy: ['QUARTER'], basis: 'PIPELINE' }],
+  [{ groupBy: ['CHANNEL'], basis: 'PIPELINE', from: '2025-04-01T00:00:00Z', to: '2025-10-01T00:00:00Z' }],
+])('stored credits equal on-the-fly credits for %j', async (input) => {
+  await expectPathsAgree(input);
+});
+
+test('stored credits follow new touches, changed contacts, lead creation times and FX rates', async () => {
+  const before = await expectPathsAgree({ groupBy: ['CHANNEL'] });
+  const [won] = await app.dataSource.query(`
+    SELECT d.external_id AS deal, l.external_id AS lead, d.closed_at, d.currency FROM deals d
+    JOIN deal_contacts dc ON dc.deal_id = d.id AND dc.is_primary JOIN leads l ON l.id = dc.lead_id
+    WHERE d.status = 'WON' AND d.currency <> 'USD' ORDER BY d.id LIMIT 1`);
+  const justBefore = new Date(new Date(won.closed_at).getTime() - 3_600_000).toISOString();
+  expect((await ingest(app, 'touches', [{ externalId: 'FRESH-T1', leadExternalId: won.lead, channel: 'fresh_channel',
+    type: 'CHAT', occurredAt: justBefore }])).userErrors).toEqual([]);
+  const afterTouch = await expectPathsAgree({ groupBy: ['CHANNEL'] });
+  const fresh = afterTouch.rows.find((row: { keys: string[] }) => row.keys[0] === 'fresh_channel');
+  expect(fresh.values.find((value: { model: string }) => value.model === 'LAST_TOUCH').deals).toBe(1);
+  expect(afterTouch.total).toEqual(before.total);
+
+  expect((await ingest(app, 'rates', [{ currency: won.currency, date: '2020-01-01', rate: '0.5' }])).userErrors).toEqual([]);
+  await app.dataSource.query('UPDATE fx_rates SET rate = rate * 2 WHERE currency = $1', [won.currency]);
+  await app.dataSource.query('INSERT INTO touch_credit_stale_deals SELECT id FROM deals WHERE currency = $1 ON CONFLICT DO NOTHING', [won.currency]);
+  const afterRates = await expectPathsAgree({ groupBy: ['CHANNEL'] });
+  expect(BigInt(afterRates.total.amountMinor)).toBeGreaterThan(BigInt(before.total.amountMinor));
+
+  const [lead] = await app.dataSource.query(`SELECT external_id, created_at FROM leads WHERE external_id = $1`, [won.lead]);
+  expect((await ingest(app, 'leads', [{ externalId: lead.external_id, createdAt: '2020-01-01T00:00:00Z' }])).userErrors).toEqual([]);
+  await expectPathsAgree({ groupBy: ['CHANNEL'] });
+});
