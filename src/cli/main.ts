@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { CsvKind, ingestKinds } from '../ingest/kinds';
+import { refreshTouchCredits } from '../reports/touch-credit-refresh';
 import { seedDemoData } from '../seed';
 import { importFile } from './import.command';
 import { progressBar } from './progress';
@@ -16,7 +17,8 @@ async function migrate(): Promise<void> {
 }
 
 async function seed(size: 'small' | 'large'): Promise<void> {
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openDatabase(config);
   const progress = progressBar('rows');
   try {
     const summary = await seedDemoData(database.dataSource, {
@@ -24,6 +26,7 @@ async function seed(size: 'small' | 'large'): Promise<void> {
       onProgress: (done, total, stage) => progress.update(done, total, stage),
     });
     progress.stop();
+    await refreshTouchCredits(database.dataSource, config.REPORTING_CURRENCY);
     console.log(`demo data (${size}) loaded:`, summary);
   } finally {
     await database.close();

@@ -1,6 +1,7 @@
 import { Config } from '../config';
 import { openDatabase } from '../database/database';
 import { logger } from '../logger';
+import { refreshTouchCredits } from '../reports/touch-credit-refresh';
 import { isDatabaseEmpty, seedDemoData } from '../seed';
 import { startHttpServer } from '../server';
 import { progressBar } from './progress';
@@ -39,6 +40,8 @@ export async function serve(config: Config): Promise<void> {
       });
       progress.stop();
     }
+    // Credits the deals now, so that the first report does not wait for it.
+    await refreshTouchCredits(database.dataSource, config.REPORTING_CURRENCY);
   } catch (error) {
     await database.close();
     throw error;
