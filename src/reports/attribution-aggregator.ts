@@ -19,10 +19,14 @@ export interface RowTotals {
 
 export interface ReportTotals {
   totalMinor: bigint;
+  /** Amount and number of deals whose journey is empty. */
   unattributedMinor: bigint;
   deals: number;
   unattributedDeals: number;
   rows: Map<string, RowTotals>;
+  /** Per model: what it left unattributed (data-driven models may leave more than empty journeys). */
+  unattributedByModel?: bigint[];
+  unattributedDealsByModel?: number[];
 }
 
 export const ROW_KEY_SEPARATOR = '\u001f';
@@ -38,8 +42,9 @@ interface KeyedTouch extends JourneyTouch {
 export class AttributionAggregator {
   readonly totals: ReportTotals = { totalMinor: 0n, unattributedMinor: 0n, deals: 0, unattributedDeals: 0, rows: new Map() };
 
+  /** `models` in report order; null marks a model credited elsewhere (data-driven), left at 0 here. */
   constructor(
-    private readonly models: readonly ModelOptions[],
+    private readonly models: readonly (ModelOptions | null)[],
     private readonly groupBy: readonly Dimension[],
     private readonly basis: ConversionBasis,
   ) {}
@@ -107,6 +112,7 @@ export class AttributionAggregator {
     }
     const context = this.context(deal);
     this.models.forEach((options, index) => {
+      if (options === null) return;
       for (const credit of creditDeal(amountMinor, journey, context, options)) {
         const { source } = credit.touch as KeyedTouch;
         const row = this.row(this.rowKeys(source, deal), source);

@@ -1,18 +1,24 @@
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { ModelOptions } from '../attribution/attribution-model';
+import { JourneyTouch, orderJourney } from '../attribution/journey';
 import { validateModelOptions } from '../attribution/validate-model-options';
+import { DealStatus } from '../entities/enums';
 import { missingFxRate } from '../errors';
 import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { campaignCostSql } from './campaign-cost-sql';
 import { minorUnitsOf } from './currency';
-import { DealJourney, streamJourneys } from './journey-stream';
+import { DataDrivenOutcome, dataDrivenCredits } from './data-driven-credits';
+import { DealJourney, ReportTouch, streamJourneys } from './journey-stream';
+import { leadPathSql } from './lead-path-sql';
+import { PathAccumulator } from './path-accumulator';
+import { isDataDriven, ReportModelOptions } from './report-model';
+import { touchKey } from './row-keys';
 import { Dimension, JourneyScope } from './report-scope';
 import { storedColumns, storedCreditTotals } from './stored-credit-report';
 import { refreshTouchCredits } from './touch-credit-refresh';
 
 export interface AttributionRequest {
-  models: readonly ModelOptions[];
+  models: readonly ReportModelOptions[];
   groupBy: readonly Dimension[];
   scope: JourneyScope;
 }
@@ -32,6 +38,11 @@ export interface AttributionResult {
   costMinor: bigint;
   /** Sorted by the first model's revenue, largest first, then by key. */
   rows: ReportRow[];
+  /** Per model, in request order: what it left unattributed (amount and fractional deals). */
+  unattributedByModel: bigint[];
+  unattributedDealsByModel: number[];
+  /** Per model: the data-driven model's inputs and details; null for rule-based models. */
+  dataDriven: (DataDrivenOutcome | null)[];
 }
 
 interface CostRow {
@@ -51,7 +62,7 @@ export class AttributionReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(request: AttributionRequest): Promise<AttributionResult> {
-    request.models.forEach(validateModelOptions);
+    for (const options of request.models) if (!isDataDriven(options)) validateModelOptions(options);
     // Default options read stored credits, brought up to date first; anything else credits journeys now.
     const columns = storedColumns(request);
     if (columns) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
@@ -60,11 +71,11 @@ export class AttributionReportService {
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const minorUnits = await minorUnitsOf(runner, request.scope.currency);
-      const totals = (columns && await storedCreditTotals(runner, request, columns))
-        ?? await this.journeyTotals(runner, client, request);
+      const stored = columns && await storedCreditTotals(runner, request, columns);
+      const { totals, dataDriven } = stored ? { totals: stored, dataDriven: [] } : await this.journeyTotals(runner, client, request);
       const costs = await this.costs(runner, request);
       await runner.query('COMMIT');
-      return this.result(request, minorUnits, totals, costs);
+      return this.result(request, minorUnits, totals, costs, dataDriven);
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -73,12 +84,34 @@ export class AttributionReportService {
     }
   }
 
-  private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest): Promise<ReportTotals> {
-    const aggregator = new AttributionAggregator(request.models, request.groupBy, request.scope.basis);
-    for await (const deal of streamJourneys(client, request.scope)) {
-      aggregator.add(deal, deal.convertedMinor ?? (await this.missingRate(runner, deal, request.scope)));
+  // Rule-based models credit each journey as it streams by; data-driven ones sum journeys into
+  // paths (won and lost deals, and leads in no deal) and credit the paths at the end.
+  private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest) {
+    const dataDrivenModels = request.models.map((options) => (isDataDriven(options) ? options : null));
+    const ruleBased = request.models.map((options) => (isDataDriven(options) ? null : options));
+    const aggregator = new AttributionAggregator(ruleBased, request.groupBy, request.scope.basis);
+    const paths = dataDrivenModels.map((options) => options && new PathAccumulator(options.collapseRepeats));
+    const withPaths = dataDrivenModels.some((options) => options !== null);
+    const scope: JourneyScope = withPaths ? { ...request.scope, closedStatuses: ['WON', 'LOST'] } : request.scope;
+    for await (const deal of streamJourneys(client, scope)) {
+      // Lost deals stream by only for the data-driven paths, as non-converting journeys.
+      const converted = !(withPaths && deal.status === DealStatus.LOST);
+      const amount = converted ? (deal.convertedMinor ?? (await this.missingRate(runner, deal, request.scope))) : 0n;
+      if (converted) aggregator.add(deal, amount);
+      if (withPaths) {
+        const keys = orderJourney(deal.touches.map(asJourneyTouch)).map((touch) => touchKey((touch as KeyedTouch).source, request.groupBy[0]));
+        for (const accumulator of paths) accumulator?.add(keys, 1, converted ? 1 : 0, amount);
+      }
     }
-    return aggregator.totals;
+    for (const [index, options] of dataDrivenModels.entries()) {
+      if (!options) continue;
+      const { sql, params } = leadPathSql(request.scope, request.groupBy[0], options.collapseRepeats);
+      for (const row of await runner.query(sql, params) as Array<{ path: string[]; journeys: number }>) {
+        paths[index]?.add(row.path ?? [], row.journeys, 0, 0n);
+      }
+    }
+    const dataDriven = dataDrivenModels.map((options, index) => options && dataDrivenCredits(options, paths[index]!.pathRows()));
+    return { totals: mergeDataDriven(aggregator.totals, dataDriven, request.models.length), dataDriven };
   }
 
   // Names the rate that is missing: the deal's currency, or else the report currency.
@@ -102,7 +135,7 @@ export class AttributionReportService {
   }
 
   private result(request: AttributionRequest, minorUnits: number, totals: ReportTotals,
-    costs: Map<string, CostRow>): AttributionResult {
+    costs: Map<string, CostRow>, dataDriven: (DataDrivenOutcome | null)[]): AttributionResult {
     const rows: ReportRow[] = [...totals.rows.entries()].map(([id, row]) => {
       const cost = costs.get(id);
       return { ...row, costMinor: cost ? BigInt(cost.costMinor) : null };
@@ -122,6 +155,9 @@ export class AttributionReportService {
       unattributedDeals: totals.unattributedDeals,
       costMinor: [...costs.values()].reduce((sum, cost) => sum + BigInt(cost.costMinor), 0n),
       rows,
+      unattributedByModel: totals.unattributedByModel ?? request.models.map(() => totals.unattributedMinor),
+      unattributedDealsByModel: totals.unattributedDealsByModel ?? request.models.map(() => totals.unattributedDeals),
+      dataDriven: request.models.map((_, index) => dataDriven[index] ?? null),
     };
   }
 }
@@ -140,4 +176,33 @@ function emptyRow({ models, groupBy }: AttributionRequest, cost: CostRow): Repor
     influencedDeals: 0,
     costMinor: BigInt(cost.costMinor),
   };
+}
+
+interface KeyedTouch extends JourneyTouch {
+  source: ReportTouch;
+}
+
+const asJourneyTouch = (touch: ReportTouch): KeyedTouch =>
+  ({ id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel, key: touch.channel, source: touch });
+
+// Data-driven credits go into the rows by key (they group by one touch dimension), and their
+// unattributed amounts replace the empty-journey figure for their model.
+function mergeDataDriven(totals: ReportTotals, outcomes: (DataDrivenOutcome | null)[], models: number): ReportTotals {
+  const unattributedByModel = outcomes.map((outcome) => (outcome
+    ? outcome.unattributed.reduce((sum, part) => sum + part.amountMinor, 0n) : totals.unattributedMinor));
+  const unattributedDealsByModel = outcomes.map((outcome) => (outcome
+    ? outcome.unattributed.reduce((sum, part) => sum + part.dealCredit, 0) : totals.unattributedDeals));
+  outcomes.forEach((outcome, index) => {
+    for (const [key, credit] of outcome?.byKey ?? []) {
+      let row = totals.rows.get(key);
+      if (!row) {
+        row = { keys: [key], campaignId: null, campaignName: null, revenueMinor: Array.from({ length: models }, () => 0n),
+          dealCredit: Array.from({ length: models }, () => 0), touches: 0, influencedRevenueMinor: 0n, influencedDeals: 0 };
+        totals.rows.set(key, row);
+      }
+      row.revenueMinor[index] = credit.amountMinor;
+      row.dealCredit[index] = credit.dealCredit;
+    }
+  });
+  return { ...totals, unattributedByModel, unattributedDealsByModel };
 }

@@ -22,7 +22,9 @@ function dealConditions(scope: JourneyScope, params: Params): string[] {
   const conversion = scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at';
   const conditions = ['d.deleted_at IS NULL'];
   if (scope.dealIds) conditions.push(`d.id = ANY(${params.add(scope.dealIds)}::bigint[])`);
-  if (scope.basis === ConversionBasis.REVENUE) conditions.push(`d.status = 'WON'`);
+  if (scope.basis === ConversionBasis.REVENUE) {
+    conditions.push(`d.status::text = ANY(${params.add(scope.closedStatuses ?? ['WON'])}::text[])`);
+  }
   if (scope.from) conditions.push(`${conversion} >= ${params.add(scope.from)}`);
   if (scope.to) conditions.push(`${conversion} < ${params.add(scope.to)}`);
   return conditions;
@@ -91,7 +93,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope);
   const periods = scope.periods.map((dimension) => `${periodSql(dimension, conversion, timeZone)} AS "${dimension}"`);
   // Everything per deal (conversion, FX, periods) is computed once here, not once per touch row.
-  const deal = `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.created_at, d.closed_at,
+  const deal = `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.status, d.created_at, d.closed_at,
                        ${conversion} AS conversion_at, ${conversionDay} AS conversion_day,
                        (${converted})::bigint AS converted_minor ${periods.map((period) => `, ${period}`).join('')}
                 FROM deals d WHERE ${dealConditions(scope, params).join(' AND ')}`;
@@ -108,7 +110,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
       FROM contact c JOIN deal ON deal.id = c.deal_id JOIN touches t ON t.lead_id = c.lead_id
       WHERE ${touches.join(' AND ')}
     )
-    SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency,
+    SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency, deal.status,
            deal.converted_minor AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
            ${epochMs('deal.conversion_at')} AS "conversionAt", ${epochMs('deal.created_at')} AS "dealCreatedAt",
            ${epochMs('deal.closed_at')} AS "closedAt", ${epochMs('lc.created_at')} AS "leadCreatedAt",

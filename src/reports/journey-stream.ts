@@ -1,5 +1,6 @@
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
+import { DealStatus } from '../entities/enums';
 import { JourneyScope } from './report-scope';
 import { journeySql } from './journey-sql';
 
@@ -21,6 +22,7 @@ export interface DealJourney {
   dealId: string;
   amountMinor: bigint;
   currency: string;
+  status: DealStatus;
   /** The amount in the report currency; null when an FX rate is missing. */
   convertedMinor: bigint | null;
   conversionDay: string;
@@ -42,6 +44,7 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
     dealId: row.dealId,
     amountMinor: BigInt(row.amountMinor),
     currency: row.currency as string,
+    status: row.status as DealStatus,
     convertedMinor: row.convertedMinor === null ? null : BigInt(row.convertedMinor),
     conversionDay: row.conversionDay as string,
     conversionAt: new Date(row.conversionAt as number),

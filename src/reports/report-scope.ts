@@ -40,6 +40,8 @@ export interface JourneyScope {
   currency: string;
   /** The currency FX rates convert into (REPORTING_CURRENCY). */
   baseCurrency: string;
+  /** Revenue reports: the statuses of deals closed in the period; default WON (data-driven models add LOST). */
+  closedStatuses?: readonly ('WON' | 'LOST')[];
   /** Only these deals (by id), whatever the period: for one deal's journey. */
   dealIds?: readonly string[];
   /** Period buckets the query must compute for each deal. */

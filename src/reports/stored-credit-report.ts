@@ -3,6 +3,7 @@ import { AttributionRequest } from './attribution-report.service';
 import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { Params, periodSql } from './journey-sql';
 import { ContactsRule, Dimension, isPeriod } from './report-scope';
+import { isDataDriven } from './report-model';
 import { storedColumn } from './stored-credit-models';
 
 const KEY_SQL: Partial<Record<Dimension, string>> = {
@@ -19,7 +20,7 @@ const FIRST_OF: Partial<Record<Dimension, string>> = {
 
 /** The stored columns of every requested model, when the request can be answered from touch_credits. */
 export function storedColumns({ models, groupBy, scope }: AttributionRequest): string[] | undefined {
-  const columns = models.map(storedColumn);
+  const columns = models.map((options) => (isDataDriven(options) ? undefined : storedColumn(options)));
   const touchDimensions = groupBy.filter((dimension) => !isPeriod(dimension));
   const defaults = scope.contacts === ContactsRule.DEAL_CONTACTS && scope.lookbackDays === undefined
     && !scope.includeChannels && !scope.excludeChannels && !scope.includeCampaigns && !scope.excludeCampaigns

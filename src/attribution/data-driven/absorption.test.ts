@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DENSE_LIMIT, conversionProbabilities } from './absorption';
-import { Block, solveByBounds } from './bounded-iteration';
+import { Block, solveIteratively } from './block-iteration';
+import { forEachComponent } from './components';
 import { solveDense } from './dense-solve';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
 import { buildPathTable } from './path-table';
@@ -51,7 +52,7 @@ describe('conversionProbabilities', () => {
     }));
   });
 
-  test('a cycle larger than DENSE_LIMIT is solved by bounded iteration, as exactly', () => {
+  test('a cycle larger than DENSE_LIMIT is solved by iteration, as exactly', () => {
     // A ring of keys: every state moves on with 1/2, converts with 1/4, so x = 1/4 + x/2 = 1/2.
     const size = DENSE_LIMIT + 100;
     const rows = Array.from({ length: size }, (_, index) => ({
@@ -67,6 +68,28 @@ describe('conversionProbabilities', () => {
     });
   });
 
+  test('a realistic block beyond DENSE_LIMIT agrees with the dense solve', () => {
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const rows = Array.from({ length: 3_000 }, (): PathRow => {
+      const path = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `k${Math.floor(random() * 20)}`);
+      const conversions = random() < 0.3 ? 1 : 0;
+      return { path, journeys: 1, conversions, value: BigInt(conversions) };
+    });
+    const table = buildPathTable(rows);
+    const chain = buildMarkovChain(table, 2);
+    let largest = 0;
+    forEachComponent(chain, new Uint8Array(chain.stateKeys.length).fill(1), 0, (members) => { largest = Math.max(largest, members.length); });
+    expect(largest).toBeGreaterThan(DENSE_LIMIT);
+    const removals = [[], ...['k0', 'k7', 'k19'].map((key) => statesWith(chain, table.keys, key))];
+    conversionProbabilities(chain, removals).forEach((probability, variant) => {
+      expect(Math.abs(probability - denseReference(chain, mask(chain, removals[variant])))).toBeLessThan(1e-12);
+    });
+  });
+
   test('more variants than one group holds', () => {
     const table = buildPathTable([{ path: ['a', 'b', 'a'], journeys: 3, conversions: 1, value: 1n }]);
     const chain = buildMarkovChain(table, 1);
@@ -75,7 +98,7 @@ describe('conversionProbabilities', () => {
   });
 });
 
-describe('solveByBounds', () => {
+describe('solveIteratively', () => {
   /** A random block: each row spends some probability inside, some on exits. */
   const blockArbitrary = fc.integer({ min: 1, max: 40 }).chain((size) => fc.array(
     fc.record({
@@ -100,6 +123,21 @@ describe('solveByBounds', () => {
     return solveDense(matrix, rhs, size);
   }
 
+  test('a slowly mixing ring (journeys of ~50 steps) converges to the exact value', () => {
+    // Each state moves on with .98 and converts with .01: x = .01 / (1 - .98) = .5.
+    const size = 500;
+    const block: Block = {
+      size,
+      variants: 1,
+      offsets: Int32Array.from({ length: size + 1 }, (_, state) => state),
+      targets: Int32Array.from({ length: size }, (_, state) => (state + 1) % size),
+      probabilities: new Float64Array(size).fill(0.98),
+      exitValue: new Float64Array(size).fill(0.01),
+      removed: new Uint8Array(size),
+    };
+    solveIteratively(block).forEach((value) => expect(Math.abs(value - 0.5)).toBeLessThan(1e-12));
+  });
+
   test('agrees with Gaussian elimination in every variant (the second removes state 0)', () => {
     fc.assert(fc.property(blockArbitrary, (rows) => {
       const size = rows.length;
@@ -121,7 +159,7 @@ describe('solveByBounds', () => {
       const block: Block = {
         size, variants, offsets, targets: Int32Array.from(targets), probabilities: Float64Array.from(probabilities), exitValue, removed,
       };
-      const solved = solveByBounds(block);
+      const solved = solveIteratively(block);
       for (let variant = 0; variant < variants; variant += 1) {
         denseVariant(block, variant).forEach((exact, state) => {
           expect(Math.abs(solved[state * variants + variant] - exact)).toBeLessThan(1e-12);

@@ -31,11 +31,15 @@ export function buildMarkovChain(table: PathTable, order: number): MarkovChain {
   const counts: Map<number, number>[] = [new Map()];
   const conversions: number[] = [0];
   const nulls: number[] = [0];
+  // Runs of one key (all of them at order 1) skip the string key.
+  const singleKeyState = new Int32Array(table.keys.length).fill(-1);
   const stateAt = (path: TablePath, start: number, length: number): number => {
+    if (length === 1 && singleKeyState[path.ids[start]] >= 0) return singleKeyState[path.ids[start]];
     const code = path.code.slice(start * CODE_WIDTH, (start + length) * CODE_WIDTH);
     const known = stateOf.get(code);
     if (known !== undefined) return known;
     stateOf.set(code, stateKeys.length);
+    if (length === 1) singleKeyState[path.ids[start]] = stateKeys.length;
     stateKeys.push(path.ids.slice(start, start + length));
     counts.push(new Map());
     conversions.push(0);

@@ -25,7 +25,7 @@ export interface MarkovResult extends AttributionResult {
 }
 
 /** Effects below this are solver rounding, not signal: they count as 0 (never negative). */
-export const EFFECT_EPSILON = 1e-10;
+const EFFECT_EPSILON = 1e-10;
 
 /**
  * MARKOV: credit by removal effect in the absorbing chain of the paths (see `buildMarkovChain`

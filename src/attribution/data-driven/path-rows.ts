@@ -1,4 +1,4 @@
-import { encodeId } from './path-table';
+import { encodeIds } from './path-table';
 import { PathRow } from './types';
 
 /** One journey as the data-driven models see it: its keys in touch order. */
@@ -18,14 +18,15 @@ export function toPathRows(
   options: { readonly collapseRepeats?: boolean } = {},
 ): PathRow[] {
   const collapse = options.collapseRepeats ?? true;
-  const keyCodes = new Map<string, string>();
+  const keyIds = new Map<string, number>();
   const rows = new Map<string, { path: string[]; journeys: number; conversions: number; value: bigint }>();
   for (const journey of journeys) {
-    const id = pathCode(journey.path, keyCodes, collapse);
-    let row = rows.get(id);
+    const path = collapse ? collapseRepeatedKeys(journey.path) : journey.path;
+    const code = encodeIds(path.map((key) => keyIds.get(key) ?? intern(keyIds, key)));
+    let row = rows.get(code);
     if (!row) {
-      row = { path: collapse ? collapseRepeatedKeys(journey.path) : [...journey.path], journeys: 0, conversions: 0, value: 0n };
-      rows.set(id, row);
+      row = { path: [...path], journeys: 0, conversions: 0, value: 0n };
+      rows.set(code, row);
     }
     row.journeys += 1;
     if (journey.converted) {
@@ -36,20 +37,9 @@ export function toPathRows(
   return [...rows.values()];
 }
 
-/** A Map key for a path: each distinct key interned as a code of two UTF-16 units. */
-function pathCode(path: readonly string[], keyCodes: Map<string, string>, collapse: boolean): string {
-  let code = '';
-  for (let index = 0; index < path.length; index += 1) {
-    const key = path[index];
-    if (collapse && index > 0 && key === path[index - 1]) continue;
-    let keyCode = keyCodes.get(key);
-    if (keyCode === undefined) {
-      keyCode = encodeId(keyCodes.size);
-      keyCodes.set(key, keyCode);
-    }
-    code += keyCode;
-  }
-  return code;
+function intern(ids: Map<string, number>, key: string): number {
+  ids.set(key, ids.size);
+  return ids.size - 1;
 }
 
 export function collapseRepeatedKeys(path: readonly string[]): string[] {

@@ -35,35 +35,60 @@ export function encodeId(id: number): string {
   return String.fromCharCode(id >>> 16, id & 0xffff);
 }
 
+/** Keeps each String.fromCharCode call well below the engines' argument limits. */
+const CHUNK = 8192;
+
+/** A flat string (not a rope of concatenations): hashing and comparing it stay fast. */
 export function encodeIds(ids: readonly number[]): string {
-  return ids.map(encodeId).join('');
+  const units = new Array<number>(ids.length * CODE_WIDTH);
+  ids.forEach((id, index) => {
+    units[index * CODE_WIDTH] = id >>> 16;
+    units[index * CODE_WIDTH + 1] = id & 0xffff;
+  });
+  if (units.length <= CHUNK) return String.fromCharCode.apply(null, units);
+  let code = '';
+  for (let start = 0; start < units.length; start += CHUNK) {
+    code += String.fromCharCode.apply(null, units.slice(start, start + CHUNK));
+  }
+  return code;
 }
 
 export function buildPathTable(rows: readonly PathRow[]): PathTable {
   const keys = sortedKeys(rows);
-  const codeOf = new Map(keys.map((key, id) => [key, encodeId(id)]));
-  const merged = new Map<string, { journeys: number; conversions: number; value: bigint }>();
-  let empty: Totals = { journeys: 0, conversions: 0, value: 0n };
+  const idOf = new Map(keys.map((key, id) => [key, id]));
+  const merged = new Map<string, Entry>();
+  const empty: Counts = { journeys: 0, conversions: 0, value: 0n };
   for (const row of rows) {
     validateRow(row);
-    if (row.path.length === 0) {
-      empty = addTotals(empty, row);
-      continue;
-    }
-    let code = '';
-    for (const key of row.path) code += codeOf.get(key);
-    const entry = merged.get(code) ?? { journeys: 0, conversions: 0, value: 0n };
+    const ids = row.path.map((key) => idOf.get(key) ?? -1);
+    const entry = ids.length === 0 ? empty : entryFor(merged, ids);
     entry.journeys += row.journeys;
     entry.conversions += row.conversions;
     entry.value += row.value;
-    merged.set(code, entry);
   }
   const paths: TablePath[] = [];
   // Code-unit order of the codes is the order of the id sequences.
-  for (const [code, { journeys, conversions, value }] of [...merged].sort(([a], [b]) => compareStrings(a, b))) {
-    if (journeys > 0) paths.push({ code, ids: decodeIds(code), journeys, conversions, value });
+  for (const code of [...merged.keys()].sort(compareStrings)) {
+    const { ids, journeys, conversions, value } = merged.get(code) as Entry;
+    if (journeys > 0) paths.push({ code, ids, journeys, conversions, value });
   }
   return { keys, paths, touched: paths.reduce(addTotals, { journeys: 0, conversions: 0, value: 0n }), empty };
+}
+
+type Counts = { -readonly [field in keyof Totals]: Totals[field] };
+
+interface Entry extends Counts {
+  readonly ids: number[];
+}
+
+function entryFor(merged: Map<string, Entry>, ids: number[]): Entry {
+  const code = encodeIds(ids);
+  let entry = merged.get(code);
+  if (!entry) {
+    entry = { ids, journeys: 0, conversions: 0, value: 0n };
+    merged.set(code, entry);
+  }
+  return entry;
 }
 
 function sortedKeys(rows: readonly PathRow[]): string[] {
@@ -72,14 +97,8 @@ function sortedKeys(rows: readonly PathRow[]): string[] {
   return [...keys].sort(compareStrings);
 }
 
-function decodeIds(code: string): number[] {
-  const ids: number[] = [];
-  for (let at = 0; at < code.length; at += CODE_WIDTH) ids.push(code.charCodeAt(at) * 0x10000 + code.charCodeAt(at + 1));
-  return ids;
-}
-
 /** Plain code-unit order: deterministic everywhere, unlike localeCompare. */
-export function compareStrings(a: string, b: string): number {
+function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,9 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { AttributionModel } from '../../attribution/attribution-model';
+import { ReportModel } from '../../reports/report-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 
-registerEnumType(AttributionModel, {
+registerEnumType(ReportModel, {
   name: 'AttributionModel',
   description: 'How a deal\'s amount is split over the touches of its journey (ATTRIBUTION.md). Position models give '
     + 'each milestone position a weight: FIRST (first touch), LAST (last touch), LEAD_CREATION (last touch at or before the '
@@ -24,6 +24,9 @@ registerEnumType(AttributionModel, {
     INVERSE_J: { description: 'FIRST 60%, LAST 20%, MIDDLE 20%. Two touches: 75/25.' },
     TIME_DECAY: { description: 'Weight 2^(-(t* - t)/halfLifeDays) per touch, normalised: a touch halfLifeDays older than another earns half as much. Elapsed time is exact (fractional days).' },
     CUSTOM: { description: 'Your own position weights (input weights): non-negative, summing to 1.' },
+    MARKOV: { description: 'Data-driven: an absorbing Markov chain over the paths of won (converting), lost and deal-less lead (non-converting) journeys, states of `order` consecutive keys (1-4). P(conv) is solved exactly (no simulation, so results never change between runs); a key\'s removal effect RE = 1 - P(conv without it) / P(conv); total converting revenue is split by RE / sum(RE). groupBy CHANNEL or CAMPAIGN.' },
+    COUNTERFACTUAL: { description: 'Data-driven (Google fractribution\'s leave-one-out): per converting path, each touch earns max(0, p(path) - p(path without it)), p = conversions / journeys of identical paths, normalised per path; a one-touch path gives 1; all zero: the last touch. groupBy CHANNEL or CAMPAIGN.' },
+    SHAPLEY: { description: 'Data-driven: the exact Shapley value per converting journey over its distinct keys (at most 12), with v(S) = conversion rate of journeys whose distinct key set is exactly S; negatives floored at 0, normalised (all zero: equal split). groupBy CHANNEL or CAMPAIGN.' },
   },
 });
 

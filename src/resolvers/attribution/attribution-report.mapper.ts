@@ -1,7 +1,11 @@
-import { AttributionModel } from '../../attribution/attribution-model';
+import { ReportModel } from '../../reports/report-model';
 import { money } from '../../catalog/money';
 import { AttributionRequest, AttributionResult, ReportRow } from '../../reports/attribution-report.service';
+import { DataDrivenOutcome } from '../../reports/data-driven-credits';
+import { isDataDriven } from '../../reports/report-model';
 import { labelOf } from '../../reports/row-keys';
+import type { MarkovState } from '../../attribution/data-driven';
+import { MarkovDetails, UnattributedReason } from './data-driven.type';
 import { MoneyObject } from '../common/money.type';
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow, ModelValue } from './attribution-report.type';
 
@@ -43,9 +47,32 @@ class Formatter {
   }
 }
 
-export function attributionReport(model: AttributionModel, request: AttributionRequest, result: AttributionResult): AttributionReport {
+const REASONS: Record<string, UnattributedReason> = {
+  EMPTY_PATH: UnattributedReason.EMPTY_JOURNEY,
+  NO_CONVERSIONS: UnattributedReason.NO_CONVERSIONS,
+  ALL_REMOVAL_EFFECTS_ZERO: UnattributedReason.ALL_REMOVAL_EFFECTS_ZERO,
+};
+
+const stateLabel = (state: MarkovState) => (state.kind === 'KEYS' ? state.keys.join(' > ') : state.kind);
+
+function markovDetails(outcome: DataDrivenOutcome | null, order: number): MarkovDetails | null {
+  if (!outcome?.markov) return null;
+  const { conversionProbability, removalEffects, transitions } = outcome.markov;
+  return {
+    order,
+    conversionProbability,
+    removalEffects: removalEffects.map(({ key, effect }) => ({ key, effect })),
+    transitionCount: transitions.length,
+    allTransitions: transitions.map(({ from, to, probability }) => ({ from: stateLabel(from), to: stateLabel(to), probability })),
+  };
+}
+
+export function attributionReport(model: ReportModel, request: AttributionRequest, result: AttributionResult): AttributionReport {
   const format = new Formatter(request, result);
-  const attributedMinor = result.totalMinor - result.unattributedMinor;
+  const unattributedMinor = result.unattributedByModel[0];
+  const attributedMinor = result.totalMinor - unattributedMinor;
+  const outcome = result.dataDriven[0];
+  const options = request.models[0];
   return {
     model,
     basis: request.scope.basis,
@@ -57,9 +84,17 @@ export function attributionReport(model: AttributionModel, request: AttributionR
     currency: result.currency,
     total: format.money(result.totalMinor),
     attributed: format.money(attributedMinor),
-    unattributed: format.money(result.unattributedMinor),
+    unattributed: format.money(unattributedMinor),
     deals: result.deals,
     cost: format.money(result.costMinor),
+    unattributedReasons: outcome
+      ? outcome.unattributed.map((part) => ({ reason: REASONS[part.reason], amount: format.money(part.amountMinor), deals: part.dealCredit }))
+      : [{ reason: UnattributedReason.EMPTY_JOURNEY, amount: format.money(result.unattributedMinor), deals: result.unattributedDeals }],
+    markov: markovDetails(outcome, isDataDriven(options) ? options.order : 1),
+    pathTable: outcome ? [...outcome.paths]
+      .sort((a, b) => b.journeys - a.journeys || a.path.join('\u001f').localeCompare(b.path.join('\u001f')))
+      .map((row) => ({ path: [...row.path], journeys: row.journeys, conversions: row.conversions, value: format.money(row.value) }))
+      : null,
     rows: result.rows.map((row): AttributionRow => ({ ...format.keyed(row), ...format.value(row, 0) })),
     unattributedRow: {
       key: UNATTRIBUTED,
@@ -71,15 +106,15 @@ export function attributionReport(model: AttributionModel, request: AttributionR
       influencedDeals: 0,
       cost: null,
       campaignId: null,
-      revenue: format.money(result.unattributedMinor),
-      deals: result.unattributedDeals,
+      revenue: format.money(unattributedMinor),
+      deals: result.unattributedDealsByModel[0],
       roas: null,
       roi: null,
     },
   };
 }
 
-export function modelComparison(models: AttributionModel[], request: AttributionRequest, result: AttributionResult): ModelComparison {
+export function modelComparison(models: ReportModel[], request: AttributionRequest, result: AttributionResult): ModelComparison {
   const format = new Formatter(request, result);
   return {
     models,
@@ -89,6 +124,11 @@ export function modelComparison(models: AttributionModel[], request: Attribution
     total: format.money(result.totalMinor),
     unattributed: format.money(result.unattributedMinor),
     deals: result.deals,
+    totals: models.map((model, index) => ({
+      model,
+      attributed: format.money(result.totalMinor - result.unattributedByModel[index]),
+      unattributed: format.money(result.unattributedByModel[index]),
+    })),
     rows: result.rows.map((row): ModelComparisonRow => ({
       ...format.keyed(row),
       values: models.map((model, index): ModelValue => ({ model, ...format.value(row, index) })),

@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { AttributionModel } from '../../attribution/attribution-model';
+import { ReportModel } from '../../reports/report-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 import { MoneyObject } from '../common/money.type';
+import { MarkovDetails, PathTableRow, UnattributedPart } from './data-driven.type';
 
 const KEY = 'The row\'s key in the first groupBy dimension: channel slug, campaign externalId, "source / medium", or a period\'s first day (YYYY-MM-DD). "UNATTRIBUTED" for the unattributed bucket.';
 const KEYS = 'The row\'s key in each groupBy dimension, in groupBy order.';
@@ -61,8 +62,8 @@ export class AttributionRow extends KeyedRow {
 
 @ObjectType({ description: 'Marketing\'s contribution to revenue (or pipeline) by channel, campaign, source/medium or period, under one attribution model.' })
 export class AttributionReport {
-  @Field(() => AttributionModel, { description: 'The model used.' })
-  model: AttributionModel;
+  @Field(() => ReportModel, { description: 'The model used.' })
+  model: ReportModel;
 
   @Field(() => ConversionBasis, { description: 'REVENUE (won deals by closedAt) or PIPELINE (deals by createdAt).' })
   basis: ConversionBasis;
@@ -105,12 +106,21 @@ export class AttributionReport {
 
   @Field(() => AttributionRow, { description: 'The explicit UNATTRIBUTED bucket (key "UNATTRIBUTED"), always present even when zero: rows + unattributedRow = total.' })
   unattributedRow: AttributionRow;
+
+  @Field(() => [UnattributedPart], { description: 'The unattributed amount by reason (empty journeys; for data-driven models also e.g. no conversions).' })
+  unattributedReasons: UnattributedPart[];
+
+  @Field(() => MarkovDetails, { nullable: true, description: 'MARKOV only: the chain behind the credits (P(conv), removal effects, transitions).' })
+  markov: MarkovDetails | null;
+
+  /** Data-driven models: the path table they learned from, most frequent first (paged by a field resolver). */
+  pathTable: PathTableRow[] | null;
 }
 
 @ObjectType({ description: 'One model\'s figures for a comparison row.' })
 export class ModelValue {
-  @Field(() => AttributionModel, { description: 'The model.' })
-  model: AttributionModel;
+  @Field(() => ReportModel, { description: 'The model.' })
+  model: ReportModel;
 
   @Field(() => MoneyObject, { description: 'Attributed amount under this model, in the report currency.' })
   revenue: MoneyObject;
@@ -125,6 +135,18 @@ export class ModelValue {
   roi: number | null;
 }
 
+@ObjectType({ description: 'One model\'s totals in a comparison.' })
+export class ModelTotal {
+  @Field(() => ReportModel, { description: 'The model.' })
+  model: ReportModel;
+
+  @Field(() => MoneyObject, { description: 'What the model credited to keys (the sum of its values in rows).' })
+  attributed: MoneyObject;
+
+  @Field(() => MoneyObject, { description: 'What the model left unattributed: attributed + unattributed = total.' })
+  unattributed: MoneyObject;
+}
+
 @ObjectType({ description: 'One key of a model comparison, with a value per model.' })
 export class ModelComparisonRow extends KeyedRow {
   @Field(() => [ModelValue], { description: 'One value per compared model, in the order the models were asked.' })
@@ -133,8 +155,8 @@ export class ModelComparisonRow extends KeyedRow {
 
 @ObjectType({ description: 'Several attribution models over the same deals, journeys and period: what a model-comparison chart shows.' })
 export class ModelComparison {
-  @Field(() => [AttributionModel], { description: 'The compared models, in the order asked.' })
-  models: AttributionModel[];
+  @Field(() => [ReportModel], { description: 'The compared models, in the order asked.' })
+  models: ReportModel[];
 
   @Field(() => ConversionBasis, { description: 'REVENUE or PIPELINE.' })
   basis: ConversionBasis;
@@ -148,8 +170,11 @@ export class ModelComparison {
   @Field(() => MoneyObject, { description: 'Amount of every deal in scope (the same for every model).' })
   total: MoneyObject;
 
-  @Field(() => MoneyObject, { description: 'Amount of deals with an empty journey (the same for every model).' })
+  @Field(() => MoneyObject, { description: 'Amount of deals with an empty journey (data-driven models may leave more unattributed: see totals).' })
   unattributed: MoneyObject;
+
+  @Field(() => [ModelTotal], { description: 'Per model, in the order asked: attributed and unattributed amounts.' })
+  totals: ModelTotal[];
 
   @Field(() => Int, { description: 'Number of deals in scope.' })
   deals: number;

@@ -6,6 +6,9 @@ import { validateModelOptions } from '../../attribution/validate-model-options';
 import { config } from '../../config';
 import { badUserInput } from '../../errors';
 import { AttributionRequest } from '../../reports/attribution-report.service';
+import {
+  DataDrivenModel, DataDrivenOptions, isDataDrivenModel, ReportModel, ReportModelOptions, ruleBasedModel,
+} from '../../reports/report-model';
 import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
 import { JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
 import { JourneyOptions } from '../../reports/deal-journey.service';
@@ -61,8 +64,40 @@ function positionWeights(weights: PositionWeightsInput): PositionWeights {
   };
 }
 
-/** A model with the input's options, checked by the engine's own rules. */
-export function modelOptions(model: AttributionModel, input: JourneyOptionsInput, weights?: PositionWeightsInput | null): ModelOptions {
+const DATA_DRIVEN_DIMENSIONS = new Set([Dimension.CHANNEL, Dimension.CAMPAIGN]);
+
+/** A data-driven model with the input's options; its rules on grouping and basis are checked here. */
+function dataDrivenOptions(model: DataDrivenModel, input: ReportOptionsInput): DataDrivenOptions {
+  const groupBy = input.groupBy ?? [Dimension.CHANNEL];
+  if (groupBy.length !== 1 || !DATA_DRIVEN_DIMENSIONS.has(groupBy[0])) {
+    throw badUserInput(`input.groupBy: ${model} credits the keys of whole journey paths, so it takes [CHANNEL] or [CAMPAIGN]; `
+      + `got [${groupBy.join(', ')}] (a period or a second dimension would cut paths apart)`, { field: 'input.groupBy' });
+  }
+  if ((input.basis ?? ConversionBasis.REVENUE) !== ConversionBasis.REVENUE) {
+    throw badUserInput(`input.basis: ${model} learns from won and lost deals closed in the period, so it takes REVENUE`, { field: 'input.basis' });
+  }
+  const order = input.order ?? 1;
+  if (!Number.isInteger(order) || order < 1 || order > 4) {
+    throw badUserInput(`input.order must be between 1 and 4; got ${order}`, { field: 'input.order', limit: 4 });
+  }
+  return { model, order, collapseRepeats: input.collapseRepeats ?? true };
+}
+
+/** A report model with the input's options, checked by the engine's own rules. */
+export function reportModelOptions(model: ReportModel, input: ReportOptionsInput, weights?: PositionWeightsInput | null): ReportModelOptions {
+  if (input.order != null && model !== ReportModel.MARKOV && isDataDrivenModel(model)) {
+    throw badUserInput(`input.order applies only to MARKOV`, { field: 'input.order' });
+  }
+  return isDataDrivenModel(model) ? dataDrivenOptions(model, input) : modelOptions(model, input, weights);
+}
+
+/** A rule-based model with the input's options, checked by the engine's own rules. */
+export function modelOptions(reportModel: ReportModel, input: JourneyOptionsInput, weights?: PositionWeightsInput | null): ModelOptions {
+  if (isDataDrivenModel(reportModel)) {
+    throw badUserInput(`${reportModel} credits keys over all journeys, not the touches of one deal: use a rule-based model here`,
+      { field: 'input.models' });
+  }
+  const model = ruleBasedModel(reportModel);
   const collapseRepeats = input.collapseRepeats ?? false;
   let options: ModelOptions;
   if (model === AttributionModel.CUSTOM) {
@@ -104,7 +139,7 @@ export function journeyOptions(input: JourneyOptionsInput): JourneyOptions {
 }
 
 /** Turns report input into a request for the report service: defaults filled, arguments checked. */
-export function attributionRequest(input: ReportOptionsInput, models: ModelOptions[]): AttributionRequest {
+export function attributionRequest(input: ReportOptionsInput, models: ReportModelOptions[]): AttributionRequest {
   if (input.from && input.to && input.from >= input.to) {
     throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
   }

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { AttributionModel } from '../../attribution/attribution-model';
+import { ReportModel } from '../../reports/report-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 
@@ -51,7 +51,7 @@ export class JourneyOptionsInput {
   @Field(() => [String], { nullable: true, description: 'Channels LAST_NON_DIRECT treats as direct. Default ["direct"].' })
   directChannels?: string[];
 
-  @Field({ nullable: true, description: 'Merge consecutive touches with the same grouping key into the first of them before applying the model. Default false.' })
+  @Field({ nullable: true, description: 'Merge consecutive touches with the same grouping key into the first of them before applying the model. Default false for rule-based models, true for data-driven ones.' })
   collapseRepeats?: boolean;
 
   @Field(() => Float, { nullable: true, description: 'TIME_DECAY half-life in days (a touch this much older earns half). Default 7.' })
@@ -73,14 +73,17 @@ export class ReportOptionsInput extends JourneyOptionsInput {
   @Field({ nullable: true, description: 'End of the period, exclusive, on the conversion time (ISO 8601). Default: no upper bound.' })
   to?: Date;
 
-  @Field(() => [Dimension], { nullable: true, description: 'One or two dimensions to group rows by, e.g. [CHANNEL] or [CHANNEL, MONTH] for a time series. Default [CHANNEL].' })
+  @Field(() => [Dimension], { nullable: true, description: 'One or two dimensions to group rows by, e.g. [CHANNEL] or [CHANNEL, MONTH] for a time series. Default [CHANNEL]. Data-driven models take [CHANNEL] or [CAMPAIGN].' })
   groupBy?: Dimension[];
+
+  @Field(() => Int, { nullable: true, description: 'MARKOV only: how many consecutive keys make a state, 1 to 4. Default 1.' })
+  order?: number;
 }
 
 @InputType({ description: 'What an attribution report covers and how credit is computed.' })
 export class AttributionInput extends ReportOptionsInput {
-  @Field(() => AttributionModel, { description: 'The attribution model.' })
-  model: AttributionModel;
+  @Field(() => ReportModel, { description: 'The attribution model.' })
+  model: ReportModel;
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights; required for CUSTOM, refused for other models.' })
   weights?: PositionWeightsInput;
@@ -88,8 +91,8 @@ export class AttributionInput extends ReportOptionsInput {
 
 @InputType({ description: 'Several models over the same deals, side by side.' })
 export class CompareModelsInput extends ReportOptionsInput {
-  @Field(() => [AttributionModel], { description: 'The models to compare (1 to 12 distinct).' })
-  models: AttributionModel[];
+  @Field(() => [ReportModel], { description: 'The models to compare (1 to 15 distinct).' })
+  models: ReportModel[];
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights for CUSTOM, when it is among the models.' })
   weights?: PositionWeightsInput;
@@ -97,8 +100,8 @@ export class CompareModelsInput extends ReportOptionsInput {
 
 @InputType({ description: "Which models to credit a deal's journey with, and how the journey is built." })
 export class DealJourneyInput extends JourneyOptionsInput {
-  @Field(() => [AttributionModel], { nullable: true, description: 'Models whose credit each touch shows, in this order. Default [LINEAR].' })
-  models?: AttributionModel[];
+  @Field(() => [ReportModel], { nullable: true, description: 'Models whose credit each touch shows, in this order. Default [LINEAR].' })
+  models?: ReportModel[];
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights for CUSTOM, when it is among the models.' })
   weights?: PositionWeightsInput;

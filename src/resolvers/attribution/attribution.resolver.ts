@@ -4,8 +4,9 @@ import { badUserInput } from '../../errors';
 import { CampaignObject } from '../campaign/campaign.type';
 import { modelComparison, attributionReport } from './attribution-report.mapper';
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow } from './attribution-report.type';
-import { attributionRequest, modelOptions } from './attribution-request';
+import { attributionRequest, reportModelOptions } from './attribution-request';
 import { AttributionInput, CompareModelsInput } from './attribution.input';
+import { AttributionReportResolver, MarkovDetailsResolver } from './data-driven.resolver';
 import { DealJourneyResolver, JourneyStepResolver } from './deal-journey.resolver';
 
 @Resolver()
@@ -22,7 +23,7 @@ export class AttributionResolver {
     if (input.weights && input.model !== 'CUSTOM') {
       throw badUserInput('input.weights applies only to the CUSTOM model', { field: 'input.weights' });
     }
-    const request = attributionRequest(input, [modelOptions(input.model, input, input.weights)]);
+    const request = attributionRequest(input, [reportModelOptions(input.model, input, input.weights)]);
     return attributionReport(input.model, request, await services.attribution.report(request));
   }
 
@@ -33,9 +34,9 @@ export class AttributionResolver {
   async compareModels(@Arg('input', () => CompareModelsInput, { description: 'Models, period and journey options.' }) input: CompareModelsInput,
     @Ctx() { services }: Context): Promise<ModelComparison> {
     if (input.models.length === 0 || new Set(input.models).size !== input.models.length) {
-      throw badUserInput('input.models takes 1 to 12 distinct models', { field: 'input.models' });
+      throw badUserInput('input.models takes 1 to 15 distinct models', { field: 'input.models' });
     }
-    const request = attributionRequest(input, input.models.map((model) => modelOptions(model, input, input.weights)));
+    const request = attributionRequest(input, input.models.map((model) => reportModelOptions(model, input, input.weights)));
     return modelComparison(input.models, request, await services.attribution.report(request));
   }
 }
@@ -62,4 +63,5 @@ export class ModelComparisonRowResolver {
 
 export const attributionResolvers = [
   AttributionResolver, AttributionRowResolver, ModelComparisonRowResolver, DealJourneyResolver, JourneyStepResolver,
+  AttributionReportResolver, MarkovDetailsResolver,
 ] as const;

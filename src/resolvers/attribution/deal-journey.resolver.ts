@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AttributionModel } from '../../attribution/attribution-model';
+import { ReportModel } from '../../reports/report-model';
 import type { DealRow } from '../../catalog/deal.service';
 import { money } from '../../catalog/money';
 import type { Context } from '../../context';
@@ -11,7 +11,7 @@ import { journeyOptions, modelOptions } from './attribution-request';
 import { DealJourneyInput } from './attribution.input';
 import { DealJourney, JourneyMilestone, JourneyStep } from './deal-journey.type';
 
-function toJourney(journey: CreditedJourney, models: AttributionModel[]): DealJourney {
+function toJourney(journey: CreditedJourney, models: ReportModel[]): DealJourney {
   const format = (amountMinor: bigint) => money(amountMinor.toString(), journey.currency, journey.minorUnits);
   return {
     basis: journey.basis,
@@ -41,7 +41,7 @@ export class DealJourneyResolver {
     @Arg('input', () => DealJourneyInput, { nullable: true, description: 'Models and journey options; default LINEAR over the deal contacts.' })
     input: DealJourneyInput | null, @Ctx() context: Context): Promise<DealJourney | null> {
     const given = input ?? new DealJourneyInput();
-    const models = given.models?.length ? given.models : [AttributionModel.LINEAR];
+    const models = given.models?.length ? given.models : [ReportModel.LINEAR];
     const options = journeyOptions(given);
     const request = { models: models.map((model) => modelOptions(model, given, given.weights)), options, basis: given.basis };
     const journey = await context.loaders.dealJourneys(request).load({ id: deal.id, status: deal.status });

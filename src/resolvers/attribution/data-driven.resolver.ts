@@ -1,0 +1,49 @@
+import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '../../errors';
+import { AttributionReport } from './attribution-report.type';
+import { MarkovDetails, MarkovTransitionObject, PathTablePage } from './data-driven.type';
+
+const MAX_PAGE = 500;
+
+function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw badUserInput(`first must be between 1 and ${MAX_PAGE}; got ${first}`, { argumentName: 'first', min: 1, max: MAX_PAGE });
+  }
+  return first;
+}
+
+// The path table is built per report in the process, so its cursor is simply an opaque offset.
+const encodeCursor = (offset: number) => Buffer.from(`paths:${offset}`).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  const match = /^paths:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badUserInput('after is not a cursor of this path table', { argumentName: 'after' });
+  return Number(match[1]);
+}
+
+@Resolver(() => MarkovDetails)
+export class MarkovDetailsResolver {
+  @FieldResolver(() => [MarkovTransitionObject], { description: 'Transitions, highest probability first: the top `first` by default, every one with all: true.' })
+  transitions(@Root() details: MarkovDetails,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many transitions, 1 to 500 (ignored with all: true).' }) first: number,
+    @Arg('all', { defaultValue: false, description: 'True for every transition of the chain.' }) all: boolean): MarkovTransitionObject[] {
+    return all ? details.allTransitions : details.allTransitions.slice(0, pageSize(first));
+  }
+}
+
+@Resolver(() => AttributionReport)
+export class AttributionReportResolver {
+  @FieldResolver(() => PathTablePage, { nullable: true, description: 'Data-driven models: the path table they learned from (path, journeys, conversions, value), most frequent first, paged. Null for rule-based models.' })
+  paths(@Root() report: AttributionReport,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 500.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null): PathTablePage | null {
+    if (!report.pathTable) return null;
+    const start = after ? decodeCursor(after) : 0;
+    const end = start + pageSize(first);
+    return {
+      totalCount: report.pathTable.length,
+      nodes: report.pathTable.slice(start, end),
+      endCursor: end < report.pathTable.length ? encodeCursor(end) : null,
+    };
+  }
+}
