@@ -59,6 +59,22 @@ const examples: Record<string, { variables: (ids: { dealId: string; leadId: stri
       expect(deal.history.nodes).toEqual([expect.objectContaining({ status: 'OPEN' })]);
     },
   },
+  AttributionByChannel: {
+    variables: () => ({ basis: 'PIPELINE', from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }),
+    check: ({ attribution }) => {
+      expect(attribution).toMatchObject({ currency: 'USD', total: { amount: '3004.50' }, deals: 3 });
+      const cents = attribution.rows.reduce((sum: number, row: { revenue: { amount: string } }) =>
+        sum + Math.round(Number(row.revenue.amount) * 100), Math.round(Number(attribution.unattributed.amount) * 100));
+      expect(cents).toBe(300450);
+    },
+  },
+  ModelComparison: {
+    variables: () => ({ basis: 'PIPELINE' }),
+    check: ({ compareModels }) => {
+      expect(compareModels.models).toEqual(['FIRST_TOUCH', 'LAST_TOUCH', 'LINEAR', 'W_SHAPED', 'TIME_DECAY']);
+      expect(compareModels.rows[0].values).toHaveLength(5);
+    },
+  },
   LeadTouches: {
     variables: ({ leadId }) => ({ id: leadId }),
     check: ({ lead }) => {
