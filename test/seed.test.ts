@@ -69,9 +69,10 @@ describe('seeding the small demo data', () => {
 });
 
 describe('the demo company looks like a B2B business', () => {
-  test('about 50k touches, all in the data window', async () => {
-    const touches = await query<{ n: number; first: Date; last: Date }>(
-      'SELECT count(*)::int AS n, min(occurred_at) AS first, max(occurred_at) AS last FROM touches');
+  test('about 50k touches on all 13 channels, all in the data window', async () => {
+    const touches = await query<{ n: number; channels: number; first: Date; last: Date }>(
+      'SELECT count(*)::int AS n, count(DISTINCT channel)::int AS channels, min(occurred_at) AS first, max(occurred_at) AS last FROM touches');
+    expect(touches.channels).toBe(13);
     expect(touches.n).toBeGreaterThanOrEqual(40_000);
     expect(touches.n).toBeLessThanOrEqual(60_000);
     expect(touches.first.getTime()).toBeGreaterThanOrEqual(Date.UTC(2025, 0, 1));

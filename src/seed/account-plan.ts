@@ -44,7 +44,7 @@ function planLeads(random: SeededRandom, account: PlannedAccount, firstActivity:
       account,
       email: `${local}@${account.domain}`,
       name: `${first} ${last}`,
-      createdAt: Math.min(day + businessHours(random), DATA_END - HOUR),
+      createdAt: Math.min(day + businessHours(random), DATA_END - 2 * HOUR),
       source: index === 0 ? account.source : random.weighted(ACQUISITION_MIX),
       mqlAt: null,
       stage: LifecycleStage.LEAD,

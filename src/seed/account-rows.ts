@@ -1,6 +1,6 @@
 import { isoTime } from './calendar';
 import { CsvSource, csvText } from './csv-source';
-import { DemoWorld } from './demo-world';
+import { DemoWorld, PlannedDeal, PlannedLead } from './demo-world';
 
 export function accountSource({ accounts }: DemoWorld): CsvSource {
   return {
@@ -14,7 +14,7 @@ export function accountSource({ accounts }: DemoWorld): CsvSource {
   };
 }
 
-export function leadSource({ leads }: DemoWorld): CsvSource {
+export function leadSource(leads: readonly PlannedLead[]): CsvSource {
   return {
     header: ['externalId', 'accountExternalId', 'email', 'name', 'createdAt', 'lifecycleStage', 'stageChangedAt'],
     total: leads.length,
@@ -28,7 +28,7 @@ export function leadSource({ leads }: DemoWorld): CsvSource {
 }
 
 /** Deals with their contacts in the CSV notation "L-000001*;L-000007" (the star marks the primary). */
-export function dealSource({ deals }: DemoWorld): CsvSource {
+export function dealSource(deals: readonly PlannedDeal[]): CsvSource {
   return {
     header: ['externalId', 'name', 'accountExternalId', 'amount', 'currency', 'status', 'stage', 'owner', 'createdAt',
       'closedAt', 'contacts'],

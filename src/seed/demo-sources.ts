@@ -25,8 +25,13 @@ const SIZES: Record<SeedSize, SizeProfile> = {
 const SEED = 20_250_101;
 const STREAMS = { fx: 1, costs: 2, world: 3, touches: 4 } as const;
 
-// Touches are most of the rows: two imports side by side use both cores of a small machine.
-const TOUCH_PARTS = 2;
+// The big kinds load as two imports side by side, to use both cores of a small machine.
+const PARTS = 2;
+
+function split<T>(items: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(items.length / parts);
+  return Array.from({ length: parts }, (_, part) => items.slice(part * size, (part + 1) * size));
+}
 
 /** The demo data of one size as CSV sources per kind; the sources of a kind may load side by side. */
 export function demoSources(size: SeedSize): Record<CsvKind, CsvSource[]> {
@@ -38,8 +43,8 @@ export function demoSources(size: SeedSize): Record<CsvKind, CsvSource[]> {
     campaigns: [campaignSource(campaigns)],
     costs: [costSource(campaigns, profile.spendScale, SEED + STREAMS.costs)],
     accounts: [accountSource(world)],
-    leads: [leadSource(world)],
-    touches: touchSources(world, indexCampaigns(campaigns), SEED + STREAMS.touches, TOUCH_PARTS),
-    deals: [dealSource(world)],
+    leads: split(world.leads, PARTS).map(leadSource),
+    touches: touchSources(world, indexCampaigns(campaigns), SEED + STREAMS.touches, PARTS),
+    deals: split(world.deals, PARTS).map(dealSource),
   };
 }

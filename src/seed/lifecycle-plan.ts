@@ -16,6 +16,11 @@ export function activeUntil(lead: PlannedLead): number {
   return lead.deals.reduce((last, deal) => Math.max(last, deal.closedAt ?? DATA_END - HOUR), lead.createdAt);
 }
 
+function moveTo(lead: PlannedLead, stage: LifecycleStage, at: number): void {
+  lead.stage = stage;
+  lead.stageChangedAt = at;
+}
+
 const after = (random: SeededRandom, time: number, minDays: number, maxDays: number) =>
   time + random.int(minDays, maxDays) * DAY + random.int(0, 8) * HOUR;
 
@@ -26,29 +31,27 @@ function stageFromDeals(random: SeededRandom, lead: PlannedLead): void {
   lead.mqlAt = lead.createdAt + Math.floor((first.createdAt - lead.createdAt) * (0.2 + 0.6 * random.float()));
   const won = lead.deals.find((deal) => deal.status === DealStatus.WON);
   const open = lead.deals.find((deal) => deal.status === DealStatus.OPEN);
-  if (won) {
-    [lead.stage, lead.stageChangedAt] = [LifecycleStage.CUSTOMER, won.closedAt as number];
-  } else if (open) {
-    [lead.stage, lead.stageChangedAt] = [LifecycleStage.OPPORTUNITY, open.createdAt];
-  } else {
+  if (won) moveTo(lead, LifecycleStage.CUSTOMER, won.closedAt as number);
+  else if (open) moveTo(lead, LifecycleStage.OPPORTUNITY, open.createdAt);
+  else {
     const lastClose = Math.max(...lead.deals.map((deal) => deal.closedAt as number));
-    lead.stage = random.chance(0.4) ? LifecycleStage.DISQUALIFIED : LifecycleStage.MQL;
-    lead.stageChangedAt = lastClose;
+    moveTo(lead, random.chance(0.4) ? LifecycleStage.DISQUALIFIED : LifecycleStage.MQL, lastClose);
   }
 }
 
 function stageWithoutDeals(random: SeededRandom, lead: PlannedLead): void {
-  [lead.stage, lead.stageChangedAt] = [LifecycleStage.LEAD, lead.createdAt];
   if (random.chance(DISQUALIFY_RATE)) {
-    [lead.stage, lead.stageChangedAt] = [LifecycleStage.DISQUALIFIED, Math.min(after(random, lead.createdAt, 1, 30), DATA_END - HOUR)];
+    moveTo(lead, LifecycleStage.DISQUALIFIED, Math.min(after(random, lead.createdAt, 1, 30), DATA_END - HOUR));
     return;
   }
-  if (lead.source === 'content' && random.chance(0.4)) lead.stage = LifecycleStage.SUBSCRIBER;
+  // Content downloads often only subscribe people to the newsletter.
+  moveTo(lead, lead.source === 'content' && random.chance(0.4) ? LifecycleStage.SUBSCRIBER : LifecycleStage.LEAD, lead.createdAt);
   const mqlAt = after(random, lead.createdAt, 2, 60);
   if (!random.chance(QUALIFY_RATE) || mqlAt >= DATA_END) return;
-  [lead.mqlAt, lead.stage, lead.stageChangedAt] = [mqlAt, LifecycleStage.MQL, mqlAt];
+  lead.mqlAt = mqlAt;
+  moveTo(lead, LifecycleStage.MQL, mqlAt);
   const sqlAt = after(random, mqlAt, 1, 20);
-  if (random.chance(SQL_RATE) && sqlAt < DATA_END) [lead.stage, lead.stageChangedAt] = [LifecycleStage.SQL, sqlAt];
+  if (random.chance(SQL_RATE) && sqlAt < DATA_END) moveTo(lead, LifecycleStage.SQL, sqlAt);
 }
 
 // Touches cluster around deals: each contact researches before the deal exists, the primary

@@ -23,6 +23,9 @@ export class SeedRefusedError extends Error {}
 
 type Progress = (done: number, total: number) => void;
 
+/** node-postgres' pool size when none is configured. */
+const DEFAULT_POOL_SIZE = 10;
+
 async function importPart(dataSource: DataSource, kind: CsvKind, source: CsvSource, onRows: (done: number) => void) {
   const result = await importCsv(dataSource, ingestKinds[kind], csvReadable(source, onRows));
   if (result.refused) {
@@ -32,11 +35,27 @@ async function importPart(dataSource: DataSource, kind: CsvKind, source: CsvSour
   return result;
 }
 
+// Parts load side by side only when the pool has a connection for each: a part left waiting for
+// one would time out.
+async function runParts<T>(dataSource: DataSource, parts: Array<() => Promise<T>>): Promise<T[]> {
+  const poolSize = (dataSource.options as { extra?: { max?: number } }).extra?.max ?? DEFAULT_POOL_SIZE;
+  if (poolSize >= parts.length) {
+    // Every part finishes before a failure is reported, so no import outlives the call.
+    const settled = await Promise.allSettled(parts.map((part) => part()));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+  }
+  const results: T[] = [];
+  for (const part of parts) results.push(await part());
+  return results;
+}
+
 async function importKind(dataSource: DataSource, kind: CsvKind, sources: CsvSource[], onProgress: Progress): Promise<SeedKindSummary> {
   const total = sources.reduce((sum, source) => sum + source.total, 0);
   const done = sources.map(() => 0);
   onProgress(0, total);
-  const results = await Promise.all(sources.map((source, part) => importPart(dataSource, kind, source, (rows) => {
+  const results = await runParts(dataSource, sources.map((source, part) => () => importPart(dataSource, kind, source, (rows) => {
     done[part] = rows;
     onProgress(done.reduce((sum, rows) => sum + rows, 0), total);
   })));
