@@ -9,13 +9,14 @@ import { DatasetResolver } from './resolvers/dataset.resolver';
 import { IngestResolver } from './resolvers/ingest/ingest.resolver';
 import { readResolvers } from './resolvers/read-resolvers';
 import { describeRootTypes } from './resolvers/root-types';
+import { salesResolvers } from './resolvers/sales/sales-resolvers';
 
 let schema: GraphQLSchema | undefined;
 
 // Built once per process: type-graphql keeps metadata globally and leaks on rebuilds.
 export function appSchema(): GraphQLSchema {
   schema ??= describeRootTypes(buildSchemaSync({
-    resolvers: [DatasetResolver, IngestResolver, ...readResolvers, ...attributionResolvers],
+    resolvers: [DatasetResolver, IngestResolver, ...readResolvers, ...attributionResolvers, ...salesResolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   }));

@@ -79,7 +79,8 @@ export const leads: IngestKind = {
       FROM up JOIN ingest_leads_resolved r USING (external_id)
       WHERE touches.lead_id = up.id AND r.old_id IS NOT NULL AND r.old_account_id IS DISTINCT FROM up.account_id
     ),
-    stale AS (${staleLeadsSql('SELECT id FROM up')})
+    stale AS (${staleLeadsSql('SELECT id FROM up')}),
+    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT id FROM up ON CONFLICT DO NOTHING)
     ${countsSql('up')}`,
   ],
 };

@@ -57,6 +57,7 @@ export const touches: IngestKind = {
       returning: ['id', 'lead_id'],
     })}),
     stale_leads AS (${staleLeadsSql('SELECT DISTINCT lead_id FROM up')}),
+    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT DISTINCT lead_id FROM up ON CONFLICT DO NOTHING),
     moved AS (${staleDealsSql(`SELECT DISTINCT tc.deal_id FROM up JOIN touch_credits tc ON tc.touch_id = up.id
                                WHERE NOT up.inserted`)})
     ${countsSql('up')}`,

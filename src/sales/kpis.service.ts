@@ -1,0 +1,205 @@
+import { DataSource } from 'typeorm';
+import { AttributionReportService, AttributionRequest } from '../reports/attribution-report.service';
+import { campaignCostSql } from '../reports/campaign-cost-sql';
+import { minorUnitsOf } from '../reports/currency';
+import { Params } from '../reports/journey-sql';
+import { Dimension } from '../reports/report-scope';
+import { LeadScoringService } from './lead-scoring.service';
+import { daysSql, leadStagesSql } from './lead-stages-sql';
+import { checkMissing, convertedSql, Currencies } from './money-sql';
+import { averageMinor, ratio } from './rates';
+import { CURRENT_RULE_SET } from './scoring-sql';
+
+export interface KpisRequest extends Currencies {
+  from: Date;
+  to: Date;
+  timeZone: string;
+  /** Attribution of won revenue over channels under the requested model (basis REVENUE, groupBy CHANNEL). */
+  attribution: AttributionRequest;
+}
+
+export interface Kpis {
+  currency: string;
+  minorUnits: number;
+  nonMarketingChannels: string[];
+  pipelineMinor: bigint;
+  pipelineDeals: number;
+  marketingSourcedPipelineMinor: bigint;
+  marketingSourcedPipelineDeals: number;
+  marketingInfluencedPipelineMinor: bigint;
+  marketingInfluencedPipelineDeals: number;
+  revenueMinor: bigint;
+  wonDeals: number;
+  lostDeals: number;
+  marketingSourcedRevenueMinor: bigint;
+  marketingSourcedWonDeals: number;
+  marketingInfluencedRevenueMinor: bigint;
+  marketingInfluencedWonDeals: number;
+  attributedMarketingRevenueMinor: bigint;
+  winRate: number | null;
+  averageDealSizeMinor: bigint | null;
+  salesCycleDays: number | null;
+  leads: number;
+  mqls: number;
+  mqlsReachingSql: number;
+  mqlToSqlRate: number | null;
+  newCustomers: number;
+  marketingSpendMinor: bigint;
+  costPerLeadMinor: bigint | null;
+  costPerMqlMinor: bigint | null;
+  costPerOpportunityMinor: bigint | null;
+  customerAcquisitionCostMinor: bigint | null;
+  marketingRoi: number | null;
+}
+
+interface DealTotals {
+  pipelineMinor: string;
+  pipelineDeals: number;
+  sourcedPipelineMinor: string;
+  sourcedPipelineDeals: number;
+  influencedPipelineMinor: string;
+  influencedPipelineDeals: number;
+  revenueMinor: string;
+  wonDeals: number;
+  lostDeals: number;
+  sourcedRevenueMinor: string;
+  sourcedWonDeals: number;
+  influencedRevenueMinor: string;
+  influencedWonDeals: number;
+  wonCycleDays: number;
+  newCustomers: number;
+  nonMarketingChannels: string[];
+  missing: string | null;
+}
+
+// The marketing flags of a deal's journey (DEAL_CONTACTS, touches at or before `at`): whether
+// its first touch, and whether any touch, is on a marketing channel.
+function journeyFlags(at: string, alias: string): string {
+  const touches = `FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
+    WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= ${at}`;
+  return `LEFT JOIN LATERAL (
+    SELECT (SELECT t.channel <> ALL(rs.non_marketing_channels) ${touches} ORDER BY t.occurred_at, t.id LIMIT 1) AS sourced,
+           coalesce((SELECT bool_or(t.channel <> ALL(rs.non_marketing_channels)) ${touches}), false) AS influenced) ${alias} ON true`;
+}
+
+/** The numbers marketing and sales share, each defined in the schema (src/resolvers/sales/kpis.type.ts). */
+export class KpisService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scoring: LeadScoringService,
+    private readonly attribution: AttributionReportService,
+  ) {}
+
+  async kpis(request: KpisRequest): Promise<Kpis> {
+    await this.scoring.refresh();
+    const minorUnits = await minorUnitsOf(this.dataSource, request.currency);
+    const deals = await this.dealTotals(request);
+    checkMissing(deals.missing, request.currency);
+    const leads = await this.leadTotals(request);
+    const spendMinor = await this.spend(request);
+    const attributed = await this.attribution.report(request.attribution);
+    const marketingChannels = (channel: string) => !deals.nonMarketingChannels.includes(channel);
+    const attributedMinor = attributed.rows.filter((row) => marketingChannels(row.keys[0]))
+      .reduce((sum, row) => sum + row.revenueMinor[0], 0n);
+    const revenueMinor = BigInt(deals.revenueMinor);
+    return {
+      currency: request.currency,
+      minorUnits,
+      nonMarketingChannels: deals.nonMarketingChannels,
+      pipelineMinor: BigInt(deals.pipelineMinor),
+      pipelineDeals: deals.pipelineDeals,
+      marketingSourcedPipelineMinor: BigInt(deals.sourcedPipelineMinor),
+      marketingSourcedPipelineDeals: deals.sourcedPipelineDeals,
+      marketingInfluencedPipelineMinor: BigInt(deals.influencedPipelineMinor),
+      marketingInfluencedPipelineDeals: deals.influencedPipelineDeals,
+      revenueMinor,
+      wonDeals: deals.wonDeals,
+      lostDeals: deals.lostDeals,
+      marketingSourcedRevenueMinor: BigInt(deals.sourcedRevenueMinor),
+      marketingSourcedWonDeals: deals.sourcedWonDeals,
+      marketingInfluencedRevenueMinor: BigInt(deals.influencedRevenueMinor),
+      marketingInfluencedWonDeals: deals.influencedWonDeals,
+      attributedMarketingRevenueMinor: attributedMinor,
+      winRate: ratio(deals.wonDeals, deals.wonDeals + deals.lostDeals),
+      averageDealSizeMinor: averageMinor(revenueMinor, deals.wonDeals),
+      salesCycleDays: ratio(deals.wonCycleDays, deals.wonDeals),
+      leads: leads.leads,
+      mqls: leads.mqls,
+      mqlsReachingSql: leads.mqlsReachingSql,
+      mqlToSqlRate: ratio(leads.mqlsReachingSql, leads.mqls),
+      newCustomers: deals.newCustomers,
+      marketingSpendMinor: spendMinor,
+      costPerLeadMinor: averageMinor(spendMinor, leads.leads),
+      costPerMqlMinor: averageMinor(spendMinor, leads.mqls),
+      costPerOpportunityMinor: averageMinor(spendMinor, deals.pipelineDeals),
+      customerAcquisitionCostMinor: averageMinor(spendMinor, deals.newCustomers),
+      marketingRoi: spendMinor === 0n ? null : Number(attributedMinor - spendMinor) / Number(spendMinor),
+    };
+  }
+
+  private async dealTotals(request: KpisRequest): Promise<DealTotals> {
+    const params = new Params();
+    const from = params.add(request.from);
+    const to = params.add(request.to);
+    const zone = params.add(request.timeZone);
+    const pipeline = convertedSql('d.amount_minor', 'd.currency', `(d.created_at AT TIME ZONE ${zone})::date`, params, request);
+    const revenue = convertedSql('d.amount_minor', 'd.currency', `(d.closed_at AT TIME ZONE ${zone})::date`, params, request);
+    const [row] = await this.dataSource.query(`
+      WITH rs AS (${CURRENT_RULE_SET}),
+      scoped AS (
+        SELECT d.id, d.account_id, d.status, d.created_at, d.closed_at, d.currency,
+               (d.created_at >= ${from} AND d.created_at < ${to}) AS in_pipeline,
+               (d.closed_at >= ${from} AND d.closed_at < ${to}) AS closed_in_period
+        FROM deals d
+        WHERE d.deleted_at IS NULL AND ((d.created_at >= ${from} AND d.created_at < ${to}) OR (d.closed_at >= ${from} AND d.closed_at < ${to}))
+      ),
+      flagged AS (
+        SELECT s.*, d.amount_minor, p.sourced AS p_sourced, p.influenced AS p_influenced, r.sourced AS r_sourced, r.influenced AS r_influenced,
+               CASE WHEN s.in_pipeline THEN ${pipeline} END AS pipeline_minor,
+               CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${revenue} END AS revenue_minor,
+               (s.in_pipeline AND ${pipeline} IS NULL) OR (s.closed_in_period AND s.status = 'WON' AND ${revenue} IS NULL) AS unconverted,
+               s.closed_in_period AND s.status = 'WON' AND (s.account_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM deals e WHERE e.account_id = s.account_id AND e.status = 'WON' AND e.deleted_at IS NULL
+                   AND (e.closed_at, e.id) < (s.closed_at, s.id))) AS new_customer
+        FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs
+        ${journeyFlags('d.created_at', 'p')}
+        ${journeyFlags('d.closed_at', 'r')}
+      )
+      SELECT coalesce(sum(pipeline_minor), 0)::text AS "pipelineMinor", count(*) FILTER (WHERE in_pipeline)::int AS "pipelineDeals",
+             coalesce(sum(pipeline_minor) FILTER (WHERE p_sourced), 0)::text AS "sourcedPipelineMinor",
+             count(*) FILTER (WHERE in_pipeline AND p_sourced)::int AS "sourcedPipelineDeals",
+             coalesce(sum(pipeline_minor) FILTER (WHERE p_influenced), 0)::text AS "influencedPipelineMinor",
+             count(*) FILTER (WHERE in_pipeline AND p_influenced)::int AS "influencedPipelineDeals",
+             coalesce(sum(revenue_minor), 0)::text AS "revenueMinor",
+             count(*) FILTER (WHERE closed_in_period AND status = 'WON')::int AS "wonDeals",
+             count(*) FILTER (WHERE closed_in_period AND status = 'LOST')::int AS "lostDeals",
+             coalesce(sum(revenue_minor) FILTER (WHERE r_sourced), 0)::text AS "sourcedRevenueMinor",
+             count(*) FILTER (WHERE closed_in_period AND status = 'WON' AND r_sourced)::int AS "sourcedWonDeals",
+             coalesce(sum(revenue_minor) FILTER (WHERE r_influenced), 0)::text AS "influencedRevenueMinor",
+             count(*) FILTER (WHERE closed_in_period AND status = 'WON' AND r_influenced)::int AS "influencedWonDeals",
+             coalesce(sum(${daysSql('created_at', 'closed_at')}) FILTER (WHERE closed_in_period AND status = 'WON'), 0) AS "wonCycleDays",
+             count(*) FILTER (WHERE new_customer)::int AS "newCustomers",
+             (SELECT non_marketing_channels FROM rs) AS "nonMarketingChannels",
+             min(CASE WHEN unconverted THEN currency || ' ' || (CASE WHEN in_pipeline AND pipeline_minor IS NULL
+               THEN created_at ELSE closed_at END AT TIME ZONE ${zone})::date END) AS missing
+      FROM flagged`, params.values);
+    return row;
+  }
+
+  private async leadTotals(request: KpisRequest): Promise<{ leads: number; mqls: number; mqlsReachingSql: number }> {
+    const [row] = await this.dataSource.query(`
+      SELECT count(*) FILTER (WHERE created_at >= $1 AND created_at < $2)::int AS leads,
+             count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2)::int AS mqls,
+             count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2 AND sql_at IS NOT NULL)::int AS "mqlsReachingSql"
+      FROM (${leadStagesSql('true')}) stages`, [request.from, request.to]);
+    return row;
+  }
+
+  private async spend(request: KpisRequest): Promise<bigint> {
+    const { sql, params } = campaignCostSql({ ...request.attribution.scope, includeChannels: undefined, excludeChannels: undefined,
+      includeCampaigns: undefined, excludeCampaigns: undefined }, [Dimension.CHANNEL]);
+    const rows: Array<{ costMinor: string; missing: string | null }> = await this.dataSource.query(sql, params);
+    checkMissing(rows.find((row) => row.missing)?.missing ?? null, request.currency);
+    return rows.reduce((sum, row) => sum + BigInt(row.costMinor), 0n);
+  }
+}

@@ -1,0 +1,128 @@
+import { DataSource } from 'typeorm';
+import { Params } from '../reports/journey-sql';
+import { minorUnitsOf } from '../reports/currency';
+import { NO_KEY } from './funnel.service';
+import { LeadScoringService } from './lead-scoring.service';
+import { daysSql, leadStagesSql } from './lead-stages-sql';
+import { checkMissing, convertedSql, Currencies } from './money-sql';
+import { averageMinor, ratio } from './rates';
+
+export enum LeadSource {
+  CHANNEL = 'CHANNEL',
+  CAMPAIGN = 'CAMPAIGN',
+}
+
+export interface LeadQualityRequest extends Currencies {
+  from: Date;
+  to: Date;
+  groupBy: LeadSource;
+  timeZone: string;
+}
+
+/** What is summed per source; rates and averages are derived from these, for rows and the total alike. */
+export interface QualityCounts {
+  key: string;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  wonDeals: number;
+  lostDeals: number;
+  wonMinor: bigint;
+  wonCycleDays: number;
+}
+
+export interface LeadQualityRow extends QualityCounts {
+  winRate: number | null;
+  averageDealSizeMinor: bigint | null;
+  averageSalesCycleDays: number | null;
+  revenuePerLeadMinor: bigint | null;
+}
+
+export interface LeadQualityResult {
+  currency: string;
+  minorUnits: number;
+  total: LeadQualityRow;
+  rows: LeadQualityRow[];
+}
+
+export function qualityRow(counts: QualityCounts): LeadQualityRow {
+  return {
+    ...counts,
+    winRate: ratio(counts.wonDeals, counts.wonDeals + counts.lostDeals),
+    averageDealSizeMinor: averageMinor(counts.wonMinor, counts.wonDeals),
+    averageSalesCycleDays: ratio(counts.wonCycleDays, counts.wonDeals),
+    revenuePerLeadMinor: averageMinor(counts.wonMinor, counts.leads),
+  };
+}
+
+export function sumCounts(key: string, rows: readonly QualityCounts[]): QualityCounts {
+  const sum = (pick: (row: QualityCounts) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  return {
+    key,
+    leads: sum((row) => row.leads),
+    mqls: sum((row) => row.mqls),
+    sqls: sum((row) => row.sqls),
+    opportunities: sum((row) => row.opportunities),
+    wonDeals: sum((row) => row.wonDeals),
+    lostDeals: sum((row) => row.lostDeals),
+    wonMinor: rows.reduce((total, row) => total + row.wonMinor, 0n),
+    wonCycleDays: sum((row) => row.wonCycleDays),
+  };
+}
+
+/**
+ * Leads created in the period, by the channel or campaign of their first touch, and what became of
+ * them. Each deal with a contact in the cohort counts once, for the source of its earliest-created
+ * cohort contact (ties: lowest lead id), so rows add up to the total.
+ */
+export class LeadQualityService {
+  constructor(private readonly dataSource: DataSource, private readonly scoring: LeadScoringService) {}
+
+  async report(request: LeadQualityRequest): Promise<LeadQualityResult> {
+    await this.scoring.refresh();
+    const minorUnits = await minorUnitsOf(this.dataSource, request.currency);
+    const params = new Params();
+    const from = params.add(request.from);
+    const to = params.add(request.to);
+    const zone = params.add(request.timeZone);
+    const key = request.groupBy === LeadSource.CHANNEL ? 'first_channel' : 'first_campaign';
+    const closedDay = `(d.closed_at AT TIME ZONE ${zone})::date`;
+    const converted = convertedSql('d.amount_minor', 'd.currency', closedDay, params, request);
+    const rows: Array<Omit<QualityCounts, 'wonMinor'> & { wonMinor: string; missing: string | null }> = await this.dataSource.query(`
+      WITH cohort AS MATERIALIZED (
+        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`)}) s
+      ),
+      leads_by_key AS (
+        SELECT key, count(*)::int AS leads, count(mql_at)::int AS mqls, count(sql_at)::int AS sqls FROM cohort GROUP BY key
+      ),
+      cohort_deal AS (
+        SELECT DISTINCT ON (dc.deal_id) dc.deal_id, c.key
+        FROM cohort c JOIN deal_contacts dc ON dc.lead_id = c.lead_id AND dc.deleted_at IS NULL
+        ORDER BY dc.deal_id, c.created_at, c.lead_id
+      ),
+      deals_by_key AS (
+        SELECT cd.key, count(*)::int AS opportunities,
+               count(*) FILTER (WHERE d.status = 'WON')::int AS "wonDeals",
+               count(*) FILTER (WHERE d.status = 'LOST')::int AS "lostDeals",
+               coalesce(sum(${converted}) FILTER (WHERE d.status = 'WON'), 0)::text AS "wonMinor",
+               coalesce(sum(${daysSql('d.created_at', 'd.closed_at')}) FILTER (WHERE d.status = 'WON'), 0) AS "wonCycleDays",
+               min(CASE WHEN d.status = 'WON' AND ${converted} IS NULL THEN d.currency || ' ' || ${closedDay} END) AS missing
+        FROM cohort_deal cd JOIN deals d ON d.id = cd.deal_id AND d.deleted_at IS NULL
+        GROUP BY cd.key
+      )
+      SELECT l.key, l.leads, l.mqls, l.sqls, coalesce(d.opportunities, 0) AS opportunities,
+             coalesce(d."wonDeals", 0) AS "wonDeals", coalesce(d."lostDeals", 0) AS "lostDeals",
+             coalesce(d."wonMinor", '0') AS "wonMinor", coalesce(d."wonCycleDays", 0) AS "wonCycleDays", d.missing
+      FROM leads_by_key l LEFT JOIN deals_by_key d USING (key)
+      ORDER BY l.key`, params.values);
+    checkMissing(rows.find((row) => row.missing)?.missing ?? null, request.currency);
+    const counts = rows.map(({ missing: _missing, ...row }) => ({ ...row, wonMinor: BigInt(row.wonMinor) }));
+    return {
+      currency: request.currency,
+      minorUnits,
+      total: qualityRow(sumCounts('TOTAL', counts)),
+      rows: counts.map(qualityRow),
+    };
+  }
+}
