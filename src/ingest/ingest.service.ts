@@ -21,9 +21,10 @@ function toText(value: unknown): string | null {
 }
 
 function stagingRows(kind: IngestKind, items: readonly Item[]) {
+  const columns = kind.fields.map((field) => [field, columnOf(field)] as const);
   return items.map((item, index) => {
     const row: Record<string, string | number | null> = { row_no: index };
-    for (const field of kind.fields) row[columnOf(field)] = toText((item as Record<string, unknown>)[field]);
+    for (const [field, column] of columns) row[column] = toText((item as Record<string, unknown>)[field]);
     return row;
   });
 }

@@ -2,7 +2,7 @@ import { DealStatus } from '../../entities/enums';
 import {
   amount, boolean, currency, deletedAt, duplicateKey, maxLength, minorUnits, oneOf, reference, required, timestamp,
 } from '../checks';
-import { IngestKind, stagingTable } from '../ingest-kind';
+import { IngestKind, parsed, stagingTable } from '../ingest-kind';
 import { staleDealsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
@@ -60,7 +60,7 @@ export const deals: IngestKind = {
     {
       field: 'closedAt',
       code: UserErrorCode.INVALID_DATE_ORDER,
-      when: 'ingest_timestamptz(s.closed_at) < ingest_timestamptz(s.created_at)',
+      when: `${parsed('closedAt')} < ${parsed('createdAt')}`,
       message: `format('closedAt %s is before createdAt %s', s.closed_at, s.created_at)`,
     },
     {
