@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { AttributionInputError } from './attribution/attribution-input.error';
 import { logger } from './logger';
 
 // The one place that makes client-facing errors. Codes are stable: clients branch on them.
@@ -41,6 +42,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   const original = unwrapResolverError(error);
+  // The pure attribution engine reports bad options without knowing GraphQL.
+  if (original instanceof AttributionInputError) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   const requestId = (original as { requestId?: string } | undefined)?.requestId;
   logger.error({ err: original, path: formatted.path }, 'internal error');
   return {

@@ -110,3 +110,15 @@ test('data-driven models refuse groupings and bases that would cut paths apart',
     expect(body.errors?.[0].message).toContain(message);
   }
 });
+
+test('SHAPLEY refuses a journey with more than 12 distinct keys, naming it', async () => {
+  const channels = Array.from({ length: 13 }, (_, index) => `wide_${String.fromCharCode(97 + index)}`);
+  await ingest(app, 'leads', [lead('DD-WIDE', { accountExternalId: 'DD-A' })]);
+  await ingest(app, 'touches', channels.map((channel, index) =>
+    touch(`DD-WIDE-${index}`, 'DD-WIDE', { channel, occurredAt: `2025-04-${String(index + 2).padStart(2, '0')}T00:00:00Z` })));
+  await ingest(app, 'deals', [deal('DD-WIDE-D', { accountExternalId: 'DD-A', status: 'WON', createdAt: '2025-04-01T00:00:00Z',
+    closedAt: '2025-04-20T00:00:00Z', contacts: [{ leadExternalId: 'DD-WIDE' }] })]);
+  const body = await app.gql(REPORT, { input: { model: 'SHAPLEY', from: '2025-04-01T00:00:00Z', to: '2025-05-01T00:00:00Z' } });
+  expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(body.errors?.[0].message).toContain('SHAPLEY handles at most 12 distinct keys per journey; journey "wide_a > wide_b');
+});

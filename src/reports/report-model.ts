@@ -1,25 +1,16 @@
 import { AttributionModel, ModelOptions } from '../attribution/attribution-model';
 
-/** Every model a report can use: the rule-based ones and the data-driven ones. */
-export enum ReportModel {
-  FIRST_TOUCH = 'FIRST_TOUCH',
-  LAST_TOUCH = 'LAST_TOUCH',
-  LAST_NON_DIRECT = 'LAST_NON_DIRECT',
-  LINEAR = 'LINEAR',
-  POSITION_BASED = 'POSITION_BASED',
-  U_SHAPED = 'U_SHAPED',
-  W_SHAPED = 'W_SHAPED',
-  FULL_PATH = 'FULL_PATH',
-  J_SHAPED = 'J_SHAPED',
-  INVERSE_J = 'INVERSE_J',
-  TIME_DECAY = 'TIME_DECAY',
-  CUSTOM = 'CUSTOM',
-  MARKOV = 'MARKOV',
-  COUNTERFACTUAL = 'COUNTERFACTUAL',
-  SHAPLEY = 'SHAPLEY',
-}
+/** Every model a report can use: the engine's rule-based ones and the data-driven ones. */
+export const ReportModel = {
+  ...AttributionModel,
+  MARKOV: 'MARKOV',
+  COUNTERFACTUAL: 'COUNTERFACTUAL',
+  SHAPLEY: 'SHAPLEY',
+} as const;
 
-export type DataDrivenModel = ReportModel.MARKOV | ReportModel.COUNTERFACTUAL | ReportModel.SHAPLEY;
+export type ReportModel = (typeof ReportModel)[keyof typeof ReportModel];
+
+export type DataDrivenModel = typeof ReportModel.MARKOV | typeof ReportModel.COUNTERFACTUAL | typeof ReportModel.SHAPLEY;
 
 /** A data-driven model and its options; repeats are collapsed by default for these models. */
 export interface DataDrivenOptions {
@@ -37,6 +28,3 @@ export const isDataDrivenModel = (model: ReportModel): model is DataDrivenModel 
 export function isDataDriven(options: ReportModelOptions): options is DataDrivenOptions {
   return DATA_DRIVEN.has(options.model);
 }
-
-/** The engine's name for a rule-based report model (the two enums share their values). */
-export const ruleBasedModel = (model: Exclude<ReportModel, DataDrivenModel>) => model as unknown as AttributionModel;

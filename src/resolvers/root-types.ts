@@ -7,11 +7,12 @@ export function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const mutation = schema.getMutationType();
   if (query) {
     query.description = 'Reads: campaigns, accounts, leads, touches and deals, as pages (Relay connections with keyset '
-      + 'cursors) or one record at a time, with their relations.';
+      + 'cursors) or one record at a time, with their relations; attribution reports and model comparisons; lead scores, '
+      + 'funnel, handoff SLA, lead quality and the KPIs sales and marketing share.';
   }
   if (mutation) {
     mutation.description = 'Ingestion: batches of records from the CRM, marketing automation and ad platforms, created '
-      + 'or updated by externalId.';
+      + 'or updated by externalId; and the lead-scoring rules.';
   }
   return schema;
 }

@@ -1,44 +1,21 @@
+import { account, campaign, deal, ingest, IngestList, lead, touch } from './ingest';
 import { TestApp } from './test-app';
 
 // Test data goes in through the public ingestion mutations, so reads are tested against exactly
 // what ingestion stores. Each helper fails the test on any refused item.
 
-const MUTATIONS = {
-  campaigns: ['upsertCampaigns', 'UpsertCampaignsInput'],
-  accounts: ['upsertAccounts', 'UpsertAccountsInput'],
-  leads: ['upsertLeads', 'UpsertLeadsInput'],
-  touches: ['recordTouches', 'RecordTouchesInput'],
-  deals: ['upsertDeals', 'UpsertDealsInput'],
-  costs: ['recordCampaignCosts', 'RecordCampaignCostsInput'],
-} as const;
-
-export type ItemList = keyof typeof MUTATIONS;
+export type ItemList = IngestList;
 
 export async function seed(app: TestApp, list: ItemList, items: object[]): Promise<void> {
-  const [mutation, inputType] = MUTATIONS[list];
-  const body = await app.gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { userErrors { path message } } }`, {
-    input: { [list]: items },
-  });
-  const errors = body.errors ?? body.data?.[mutation].userErrors;
-  if (errors?.length) throw new Error(`${mutation} refused: ${JSON.stringify(errors)}`);
+  const { userErrors } = await ingest(app, list, items);
+  if (userErrors.length) throw new Error(`${list} refused: ${JSON.stringify(userErrors)}`);
 }
 
-export const campaignItem = (externalId: string, overrides: object = {}) =>
-  ({ externalId, name: `Campaign ${externalId}`, channel: 'paid_search', ...overrides });
-
-export const accountItem = (externalId: string, overrides: object = {}) =>
-  ({ externalId, name: `Account ${externalId}`, ...overrides });
-
-export const leadItem = (externalId: string, overrides: object = {}) =>
-  ({ externalId, createdAt: '2025-01-10T09:00:00Z', ...overrides });
-
-export const touchItem = (externalId: string, leadExternalId: string, overrides: object = {}) =>
-  ({ externalId, leadExternalId, type: 'AD_CLICK', occurredAt: '2025-01-05T10:00:00Z', channel: 'paid_search', ...overrides });
-
-export const dealItem = (externalId: string, overrides: object = {}) => ({
-  externalId, name: `Deal ${externalId}`, amount: '1000.00', currency: 'USD', status: 'OPEN',
-  createdAt: '2025-02-01T00:00:00Z', ...overrides,
-});
+export const accountItem = account;
+export const campaignItem = campaign;
+export const dealItem = deal;
+export const leadItem = lead;
+export const touchItem = touch;
 
 export const costItem = (campaignExternalId: string, date: string, amount: string, currency = 'USD') =>
   ({ campaignExternalId, date, amount, currency });

@@ -7,7 +7,7 @@ import { config } from '../../config';
 import { badUserInput } from '../../errors';
 import { AttributionRequest } from '../../reports/attribution-report.service';
 import {
-  DataDrivenModel, DataDrivenOptions, isDataDrivenModel, ReportModel, ReportModelOptions, ruleBasedModel,
+  DataDrivenModel, DataDrivenOptions, isDataDrivenModel, ReportModel, ReportModelOptions,
 } from '../../reports/report-model';
 import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
 import { JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
@@ -97,7 +97,7 @@ export function modelOptions(reportModel: ReportModel, input: JourneyOptionsInpu
     throw badUserInput(`${reportModel} credits keys over all journeys, not the touches of one deal: use a rule-based model here`,
       { field: 'input.models' });
   }
-  const model = ruleBasedModel(reportModel);
+  const model = reportModel;
   const collapseRepeats = input.collapseRepeats ?? false;
   let options: ModelOptions;
   if (model === AttributionModel.CUSTOM) {
