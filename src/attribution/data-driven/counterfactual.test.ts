@@ -1,14 +1,6 @@
 import { counterfactualAttribution } from './counterfactual';
 import { PathRow } from './types';
-
-function row(path: string, converting: number, nonConverting: number, each = 10_000n): PathRow {
-  return {
-    path: path === '' ? [] : path.split('>'),
-    journeys: converting + nonConverting,
-    conversions: converting,
-    value: BigInt(converting) * each,
-  };
-}
+import { row } from './path-row.fixture';
 
 function amounts(rows: PathRow[]): Record<string, bigint> {
   return Object.fromEntries(counterfactualAttribution(rows).credits.map(({ key, amountMinor }) => [key, amountMinor]));

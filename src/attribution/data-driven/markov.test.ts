@@ -1,16 +1,6 @@
 import { InvalidMarkovOrderError } from './errors';
 import { markovAttribution } from './markov';
-import { PathRow } from './types';
-
-/** A path row from its converting and non-converting journeys, each conversion worth `each`. */
-function row(path: string, converting: number, nonConverting: number, each = 10_000n): PathRow {
-  return {
-    path: path === '' ? [] : path.split('>'),
-    journeys: converting + nonConverting,
-    conversions: converting,
-    value: BigInt(converting) * each,
-  };
-}
+import { row } from './path-row.fixture';
 
 const specExample = [row('A>B', 2, 1), row('A', 1, 2), row('B', 1, 1), row('B>A', 0, 1)];
 

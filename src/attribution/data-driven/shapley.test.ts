@@ -1,15 +1,7 @@
 import { TooManyKeysError } from './errors';
 import { shapleyAttribution } from './shapley';
 import { PathRow } from './types';
-
-function row(path: string, converting: number, nonConverting: number, each = 10_000n): PathRow {
-  return {
-    path: path === '' ? [] : path.split('>'),
-    journeys: converting + nonConverting,
-    conversions: converting,
-    value: BigInt(converting) * each,
-  };
-}
+import { row } from './path-row.fixture';
 
 function amounts(rows: PathRow[]): Record<string, bigint> {
   return Object.fromEntries(shapleyAttribution(rows).credits.map(({ key, amountMinor }) => [key, amountMinor]));
