@@ -131,6 +131,13 @@ describe('journey options', () => {
       .toEqual({ email: '1000.00', paid_search: '443.33' });
   });
 
+  test('excludeCampaigns leaves those campaigns\' touches out and keeps touches without a campaign', async () => {
+    const result = await report({ model: 'LAST_TOUCH', excludeCampaigns: ['C-SEARCH'] });
+    expect(result.rows.map((row: Row) => [row.key, row.revenue.amount]))
+      .toEqual([['direct', '1000.00'], ['email', '0.00'], ['webinar', '0.00']]);
+    expect(result.unattributed.amount).toBe('643.33');
+  });
+
   test('includeCampaigns keeps only those campaigns\' touches; deals left without touches become unattributed', async () => {
     const result = await report({ model: 'LINEAR', includeCampaigns: ['C-WEB'] });
     expect(result.rows.map((row: Row) => [row.key, row.revenue.amount])).toEqual([['webinar', '1000.00']]);

@@ -1,18 +1,16 @@
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { JourneyTouch, orderJourney } from '../attribution/journey';
+import { ModelOptions } from '../attribution/attribution-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
-import { DealStatus } from '../entities/enums';
-import { missingFxRate } from '../errors';
+import { missingFxRate, reportTimeout } from '../errors';
 import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { campaignCostSql } from './campaign-cost-sql';
 import { minorUnitsOf } from './currency';
 import { DataDrivenOutcome, dataDrivenCredits } from './data-driven-credits';
-import { DealJourney, ReportTouch, streamJourneys } from './journey-stream';
-import { leadPathSql } from './lead-path-sql';
-import { PathAccumulator } from './path-accumulator';
+import { JourneyPaths, readJourneyPaths } from './journey-paths';
+import { DealJourney, streamJourneys } from './journey-stream';
+import { missingRateError } from './missing-rate';
 import { isDataDriven, ReportModelOptions } from './report-model';
-import { touchKey } from './row-keys';
 import { Dimension, JourneyScope } from './report-scope';
 import { storedColumns, storedCreditTotals } from './stored-credit-report';
 import { refreshTouchCredits } from './touch-credit-refresh';
@@ -45,6 +43,15 @@ export interface AttributionResult {
   dataDriven: (DataDrivenOutcome | null)[];
 }
 
+// Reports sort and hash the touches of whole journeys: with the default 4MB, the data-driven
+// journeys and a stored CHANNEL x MONTH report of the 1M-touch demo spill to disk and take up to
+// twice as long.
+const REPORT_WORK_MEM = '32MB';
+
+// SQLSTATE query_canceled: what the statement timeout raises.
+const QUERY_CANCELED = '57014';
+const cancelled = (error: unknown) => (error as { code?: unknown } | null)?.code === QUERY_CANCELED;
+
 interface CostRow {
   keys: string[];
   costMinor: string;
@@ -59,7 +66,7 @@ interface CostRow {
  * snapshot, so revenue and spend describe the same moment.
  */
 export class AttributionReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number) {}
 
   async report(request: AttributionRequest): Promise<AttributionResult> {
     for (const options of request.models) if (!isDataDriven(options)) validateModelOptions(options);
@@ -70,6 +77,9 @@ export class AttributionReportService {
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // For the report's own statements only: the credit refresh above takes as long as it needs.
+      await runner.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`,
+        [String(this.statementTimeoutMs), REPORT_WORK_MEM]);
       const minorUnits = await minorUnitsOf(runner, request.scope.currency);
       const stored = columns && await storedCreditTotals(runner, request, columns);
       const { totals, dataDriven } = stored ? { totals: stored, dataDriven: [] } : await this.journeyTotals(runner, client, request);
@@ -78,49 +88,52 @@ export class AttributionReportService {
       return this.result(request, minorUnits, totals, costs, dataDriven);
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw cancelled(error) ? reportTimeout(this.statementTimeoutMs) : error;
     } finally {
       await runner.release();
     }
   }
 
-  // Rule-based models credit each journey as it streams by; data-driven ones sum journeys into
-  // paths (won and lost deals, and leads in no deal) and credit the paths at the end.
+  // Rule-based models credit each journey as it streams by. Data-driven ones credit the path table
+  // built in SQL; alone, they take the report's totals from it too, and no journey streams by.
   private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest) {
-    const dataDrivenModels = request.models.map((options) => (isDataDriven(options) ? options : null));
+    const { dataDriven, pathTotals } = await this.dataDrivenOutcomes(runner, request);
     const ruleBased = request.models.map((options) => (isDataDriven(options) ? null : options));
-    const aggregator = new AttributionAggregator(ruleBased, request.groupBy, request.scope.basis);
-    const paths = dataDrivenModels.map((options) => options && new PathAccumulator(options.collapseRepeats));
-    const withPaths = dataDrivenModels.some((options) => options !== null);
-    const scope: JourneyScope = withPaths ? { ...request.scope, closedStatuses: ['WON', 'LOST'] } : request.scope;
-    for await (const deal of streamJourneys(client, scope)) {
-      // Lost deals stream by only for the data-driven paths, as non-converting journeys.
-      const converted = !(withPaths && deal.status === DealStatus.LOST);
-      const amount = converted ? (deal.convertedMinor ?? (await this.missingRate(runner, deal, request.scope))) : 0n;
-      if (converted) aggregator.add(deal, amount);
-      if (withPaths) {
-        const keys = orderJourney(deal.touches.map(asJourneyTouch)).map((touch) => touchKey((touch as KeyedTouch).source, request.groupBy[0]));
-        for (const accumulator of paths) accumulator?.add(keys, 1, converted ? 1 : 0, amount);
-      }
-    }
-    for (const [index, options] of dataDrivenModels.entries()) {
-      if (!options) continue;
-      const { sql, params } = leadPathSql(request.scope, request.groupBy[0], options.collapseRepeats);
-      for (const row of await runner.query(sql, params) as Array<{ path: string[]; journeys: number }>) {
-        paths[index]?.add(row.path ?? [], row.journeys, 0, 0n);
-      }
-    }
-    const dataDriven = dataDrivenModels.map((options, index) => options && dataDrivenCredits(options, paths[index]!.pathRows()));
-    return { totals: mergeDataDriven(aggregator.totals, dataDriven, request.models.length), dataDriven };
+    const totals = pathTotals && ruleBased.every((options) => options === null)
+      ? pathTotals : await this.streamedTotals(runner, client, request, ruleBased);
+    return { totals: mergeDataDriven(totals, dataDriven, request.models.length), dataDriven };
   }
 
-  // Names the rate that is missing: the deal's currency, or else the report currency.
-  private async missingRate(runner: QueryRunner, deal: DealJourney, scope: JourneyScope): Promise<never> {
-    const has = async (currency: string) => currency === scope.baseCurrency || (await runner.query(
-      'SELECT 1 FROM fx_rates WHERE currency = $1 AND rate_date <= $2 AND deleted_at IS NULL LIMIT 1',
-      [currency, deal.conversionDay])).length > 0;
-    const currency = (await has(deal.currency)) ? scope.currency : deal.currency;
-    throw missingFxRate(currency, deal.conversionDay, scope.currency);
+  // The path table is read once per collapseRepeats value (all models of a request share it).
+  private async dataDrivenOutcomes(runner: QueryRunner, request: AttributionRequest) {
+    const tables = new Map<boolean, JourneyPaths>();
+    const dataDriven: (DataDrivenOutcome | null)[] = [];
+    for (const options of request.models) {
+      if (!isDataDriven(options)) {
+        dataDriven.push(null);
+        continue;
+      }
+      const paths = tables.get(options.collapseRepeats) ?? await readJourneyPaths(runner, request, options.collapseRepeats);
+      tables.set(options.collapseRepeats, paths);
+      dataDriven.push(dataDrivenCredits(options, paths.rows));
+    }
+    return { dataDriven, pathTotals: tables.values().next().value?.totals };
+  }
+
+  private async streamedTotals(runner: QueryRunner, client: PoolClient, { groupBy, scope }: AttributionRequest,
+    ruleBased: readonly (ModelOptions | null)[]): Promise<ReportTotals> {
+    const aggregator = new AttributionAggregator(ruleBased, groupBy, scope.basis);
+    let unconverted: DealJourney | undefined;
+    for await (const deal of streamJourneys(client, scope)) {
+      // The stream holds the connection: it is closed (break) before the rate is looked up.
+      if (deal.convertedMinor === null) {
+        unconverted = deal;
+        break;
+      }
+      aggregator.add(deal, deal.convertedMinor);
+    }
+    if (unconverted) throw await missingRateError(runner, unconverted.currency, unconverted.conversionDay, scope);
+    return aggregator.totals;
   }
 
   private async costs(runner: QueryRunner, { scope, groupBy }: AttributionRequest): Promise<Map<string, CostRow>> {
@@ -177,13 +190,6 @@ function emptyRow({ models, groupBy }: AttributionRequest, cost: CostRow): Repor
     costMinor: BigInt(cost.costMinor),
   };
 }
-
-interface KeyedTouch extends JourneyTouch {
-  source: ReportTouch;
-}
-
-const asJourneyTouch = (touch: ReportTouch): KeyedTouch =>
-  ({ id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel, key: touch.channel, source: touch });
 
 // Data-driven credits go into the rows by key (they group by one touch dimension), and their
 // unattributed amounts replace the empty-journey figure for their model.

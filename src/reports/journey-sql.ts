@@ -13,9 +13,17 @@ class Params {
 
 const TRUNC: Record<string, string> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter' };
 
+/** The start of the conversion period, in the report's time zone: cheap to group by. */
+export function periodStartSql(dimension: Dimension, timestamp: string, timeZone: string): string {
+  return `date_trunc('${TRUNC[dimension]}', ${timestamp} AT TIME ZONE ${timeZone})`;
+}
+
+/** A period start as its key: 'YYYY-MM-DD'. */
+export const periodKeySql = (start: string) => `to_char(${start}, 'YYYY-MM-DD')`;
+
 /** The conversion period's first day, in the report's time zone, as 'YYYY-MM-DD'. */
 export function periodSql(dimension: Dimension, timestamp: string, timeZone: string): string {
-  return `to_char(date_trunc('${TRUNC[dimension]}', ${timestamp} AT TIME ZONE ${timeZone}), 'YYYY-MM-DD')`;
+  return periodKeySql(periodStartSql(dimension, timestamp, timeZone));
 }
 
 function dealConditions(scope: JourneyScope, params: Params): string[] {
@@ -23,14 +31,16 @@ function dealConditions(scope: JourneyScope, params: Params): string[] {
   const conditions = ['d.deleted_at IS NULL'];
   if (scope.dealIds) conditions.push(`d.id = ANY(${params.add(scope.dealIds)}::bigint[])`);
   if (scope.basis === ConversionBasis.REVENUE) {
-    conditions.push(`d.status::text = ANY(${params.add(scope.closedStatuses ?? ['WON'])}::text[])`);
+    // Compared as the enum, not as text: the planner then knows how many deals match.
+    conditions.push(`d.status = ANY(${params.add(scope.closedStatuses ?? ['WON'])}::deal_status[])`);
   }
   if (scope.from) conditions.push(`${conversion} >= ${params.add(scope.from)}`);
   if (scope.to) conditions.push(`${conversion} < ${params.add(scope.to)}`);
   return conditions;
 }
 
-function contactsSql(rule: ContactsRule): string {
+/** (deal_id, lead_id) of the contacts whose touches make each journey, for the deals of the `deal` CTE. */
+export function contactsSql(rule: ContactsRule): string {
   if (rule === ContactsRule.ACCOUNT) {
     return `SELECT deal.id AS deal_id, l.id AS lead_id FROM deal JOIN leads l ON l.account_id = deal.account_id
             WHERE l.deleted_at IS NULL`;
@@ -39,10 +49,14 @@ function contactsSql(rule: ContactsRule): string {
           WHERE dc.deleted_at IS NULL${rule === ContactsRule.PRIMARY ? ' AND dc.is_primary' : ''}`;
 }
 
-function touchConditions(scope: JourneyScope, params: Params): string[] {
-  const conditions = ['t.deleted_at IS NULL', 't.occurred_at <= deal.conversion_at'];
+/**
+ * The touches (alias t) that count in a journey ending at `end`: up to it (`endIncluded` or not),
+ * within the lookback before it, after the channel and campaign filters.
+ */
+export function touchConditions(scope: JourneyScope, params: Params, end: string, endIncluded: boolean): string[] {
+  const conditions = ['t.deleted_at IS NULL', `t.occurred_at ${endIncluded ? '<=' : '<'} ${end}`];
   if (scope.lookbackDays !== undefined) {
-    conditions.push(`t.occurred_at >= deal.conversion_at - make_interval(days => ${params.add(scope.lookbackDays)})`);
+    conditions.push(`t.occurred_at >= ${end} - make_interval(days => ${params.add(scope.lookbackDays)})`);
   }
   if (scope.includeChannels) conditions.push(`t.channel = ANY(${params.add(scope.includeChannels)}::text[])`);
   if (scope.excludeChannels) conditions.push(`t.channel <> ALL(${params.add(scope.excludeChannels)}::text[])`);
@@ -50,7 +64,7 @@ function touchConditions(scope: JourneyScope, params: Params): string[] {
     conditions.push(`t.campaign_id IN (SELECT id FROM campaigns WHERE external_id = ANY(${params.add(scope.includeCampaigns)}::text[]))`);
   }
   if (scope.excludeCampaigns) {
-    conditions.push(`t.campaign_id IS DISTINCT FROM ALL (SELECT id FROM campaigns WHERE external_id = ANY(${params.add(scope.excludeCampaigns)}::text[]))`);
+    conditions.push(`(t.campaign_id IS NULL OR t.campaign_id NOT IN (SELECT id FROM campaigns WHERE external_id = ANY(${params.add(scope.excludeCampaigns)}::text[])))`);
   }
   return conditions;
 }
@@ -75,6 +89,26 @@ export function convertSql(amountMinor: string, currency: string, day: string, p
                                              - (SELECT minor_units FROM currencies WHERE code = ${currency}))) END`;
 }
 
+const conversionSql = (scope: JourneyScope) => (scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at');
+
+/** The day of a conversion time in the report's time zone: the day whose FX rate applies. */
+export const conversionDaySql = (conversionAt: string, timeZone: string) => `(${conversionAt} AT TIME ZONE ${timeZone})::date`;
+
+/**
+ * The deals in scope, one row each with everything computed once per deal rather than once per
+ * touch row: conversion time and day (in `timeZone`), the amount in the report currency
+ * (converted_minor, NULL when a rate is missing), and `columns`.
+ */
+export function dealSql(scope: JourneyScope, params: Params, timeZone: string, columns: readonly string[] = []): string {
+  const conversion = conversionSql(scope);
+  const conversionDay = conversionDaySql(conversion, timeZone);
+  const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope);
+  return `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.status, d.created_at, d.closed_at,
+                 ${conversion} AS conversion_at, ${conversionDay} AS conversion_day,
+                 (${converted})::bigint AS converted_minor ${columns.map((column) => `, ${column}`).join('')}
+          FROM deals d WHERE ${dealConditions(scope, params).join(' AND ')}`;
+}
+
 // Milliseconds since the epoch: parsing numbers is far cheaper than parsing timestamps per row.
 const epochMs = (timestamp: string) => `(extract(epoch FROM ${timestamp}) * 1000)::float8`;
 
@@ -88,16 +122,10 @@ const SOURCE_MEDIUM = `coalesce(jt.utm_source, cmp.utm_source, '(none)') || ' / 
 export function journeySql(scope: JourneyScope): { sql: string; params: unknown[] } {
   const params = new Params();
   const timeZone = params.add(scope.timeZone);
-  const conversion = scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at';
-  const conversionDay = `(${conversion} AT TIME ZONE ${timeZone})::date`;
-  const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope);
+  const conversion = conversionSql(scope);
   const periods = scope.periods.map((dimension) => `${periodSql(dimension, conversion, timeZone)} AS "${dimension}"`);
-  // Everything per deal (conversion, FX, periods) is computed once here, not once per touch row.
-  const deal = `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.status, d.created_at, d.closed_at,
-                       ${conversion} AS conversion_at, ${conversionDay} AS conversion_day,
-                       (${converted})::bigint AS converted_minor ${periods.map((period) => `, ${period}`).join('')}
-                FROM deals d WHERE ${dealConditions(scope, params).join(' AND ')}`;
-  const touches = touchConditions(scope, params);
+  const deal = dealSql(scope, params, timeZone, periods);
+  const touches = touchConditions(scope, params, 'deal.conversion_at', true);
   const details = scope.touchDetails ?? {};
   const sql = `
     WITH deal AS MATERIALIZED (${deal}),

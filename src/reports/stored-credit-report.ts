@@ -1,7 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { AttributionRequest } from './attribution-report.service';
 import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
-import { Params, periodSql } from './journey-sql';
+import { Params, periodKeySql, periodStartSql } from './journey-sql';
 import { ContactsRule, Dimension, isPeriod } from './report-scope';
 import { isDataDriven } from './report-model';
 import { storedColumn } from './stored-credit-models';
@@ -51,7 +51,10 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
   if (scope.to) conditions.push(`tc.conversion_at < ${params.add(scope.to)}`);
   let zone: string | undefined;
   const timeZone = () => (zone ??= params.add(scope.timeZone));
-  const keys = groupBy.map((dimension) => (isPeriod(dimension) ? periodSql(dimension, 'tc.conversion_at', timeZone()) : KEY_SQL[dimension]));
+  // Grouped by the keys themselves, not by an array of them, and by period start, formatted once
+  // per group: the planner then estimates the groups well and hashes them cheaply.
+  const groups = groupBy.map((dimension) => (isPeriod(dimension) ? periodStartSql(dimension, 'tc.conversion_at', timeZone()) : KEY_SQL[dimension]));
+  const keys = groupBy.map((dimension, index) => (isPeriod(dimension) ? periodKeySql(groups[index]!) : groups[index]));
   const touchDimension = groupBy.find((dimension) => !isPeriod(dimension));
   const firstOf = touchDimension ? FIRST_OF[touchDimension] : 'first_of_deal';
   const byCampaign = groupBy.includes(Dimension.CAMPAIGN);
@@ -69,7 +72,7 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
            ARRAY[${columns.map((column) => `sum(tc.share_${column})`).join(', ')}] AS shares
     FROM touch_credits tc ${byCampaign ? 'LEFT JOIN campaigns c ON c.id = tc.campaign_id' : ''}
     WHERE ${conditions.join(' AND ')}
-    GROUP BY 1, 2`;
+    GROUP BY ${groups.join(', ')}, tc.touch_id IS NULL`;
   return { sql, params: params.values };
 }
 

@@ -69,9 +69,17 @@ export async function refreshTouchCredits(dataSource: DataSource, currency: stri
   try {
     await client.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
     // Credits are kept in the reporting currency: a new one makes every stored credit stale.
+    // Unchanged, nothing is written, not even a row lock: a refresh with nothing to do leaves the
+    // database snapshot as it was, and the report cache keeps its answers (report-cache.ts).
     await client.query(`
+      WITH changed AS (
+        INSERT INTO touch_credit_currency (currency)
+        SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM touch_credit_currency WHERE currency = $1)
+        ON CONFLICT (single) DO UPDATE SET currency = EXCLUDED.currency
+        RETURNING 1
+      )
       INSERT INTO touch_credit_stale_deals (deal_id)
-      SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM touch_credits WHERE currency <> $1)
+      SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM changed)
       ON CONFLICT DO NOTHING`, [currency]);
     await client.query(`
       WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id)

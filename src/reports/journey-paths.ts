@@ -1,0 +1,77 @@
+import { QueryRunner } from 'typeorm';
+import type { PathRow } from '../attribution/data-driven';
+import { ReportTotals } from './attribution-aggregator';
+import type { AttributionRequest } from './attribution-report.service';
+import { journeyPathSql } from './journey-path-sql';
+import { CampaignOfKey, KeyedJourneyTotals } from './keyed-journey-totals';
+import { missingRateError } from './missing-rate';
+import { PathAccumulator } from './path-accumulator';
+import { Dimension } from './report-scope';
+import { NO_CAMPAIGN } from './row-keys';
+
+interface JourneyGroup {
+  tokens: string | null;
+  won: boolean;
+  journeys: number;
+  value: string;
+  missingRate: string | null;
+}
+
+export interface JourneyPaths {
+  /** One row per distinct path: what the data-driven models learn from. */
+  rows: PathRow[];
+  /** The report's total, unattributed amount and per-key touches and influence, from the won deals. */
+  totals: ReportTotals;
+}
+
+interface Campaign extends CampaignOfKey {
+  key: string;
+}
+
+// Rows by campaign carry the campaign's externalId (the key), id and name; tokens are its id.
+async function campaignKeys(runner: QueryRunner) {
+  const campaigns: Campaign[] = await runner.query('SELECT id::text AS "campaignId", external_id AS key, name AS "campaignName" FROM campaigns');
+  return {
+    keyOf: new Map(campaigns.map((campaign) => [campaign.campaignId, campaign.key])),
+    byKey: new Map(campaigns.map((campaign) => [campaign.key, campaign])),
+  };
+}
+
+async function throwMissingRate(runner: QueryRunner, groups: readonly JourneyGroup[], request: AttributionRequest): Promise<void> {
+  // The smallest, so that the error names the same rate whatever order the groups come in.
+  const missing = groups.reduce<string | null>((first, group) =>
+    (group.missingRate !== null && (first === null || group.missingRate < first) ? group.missingRate : first), null);
+  if (missing === null) return;
+  const [currency, day] = missing.split(' ');
+  throw await missingRateError(runner, currency, day, request.scope);
+}
+
+// A run of the same token, as in "a,b,b,a" -> "a,b,a": one pass of the regular expression engine.
+const REPEATED_TOKENS = /(^|,)([^,]+)(?:,\2)+(?=,|$)/g;
+
+/**
+ * The journeys of a data-driven report as a path table, repeats collapsed if asked, and the report
+ * totals of its won deals. One statement (journeyPathSql) sends one row per distinct sequence of
+ * keys; collapsing them here rather than in SQL saves a window over every touch, and costs little
+ * as nearly every long journey is distinct anyway.
+ */
+export async function readJourneyPaths(runner: QueryRunner, request: AttributionRequest, collapse: boolean): Promise<JourneyPaths> {
+  const [dimension] = request.groupBy;
+  const { sql, params } = journeyPathSql(request.scope, dimension);
+  const groups: JourneyGroup[] = await runner.query(sql, params);
+  await throwMissingRate(runner, groups, request);
+  const campaigns = dimension === Dimension.CAMPAIGN ? await campaignKeys(runner) : undefined;
+  const keysOf = (tokens: string): string[] => {
+    const split = tokens === '' ? [] : tokens.split(',');
+    return campaigns ? split.map((token) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN) : split;
+  };
+  const paths = new PathAccumulator();
+  const totals = new KeyedJourneyTotals(request.models.length, campaigns?.byKey);
+  for (const group of groups) {
+    const tokens = group.tokens ?? '';
+    const value = BigInt(group.value);
+    paths.add(collapse ? tokens.replace(REPEATED_TOKENS, '$1$2') : tokens, group.journeys, group.won ? group.journeys : 0, value);
+    if (group.won) totals.add(keysOf(tokens), group.journeys, value);
+  }
+  return { rows: paths.pathRows(keysOf), totals: totals.totals };
+}
