@@ -9,6 +9,8 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 
 export interface BenchDatabase {
   dataSource: DataSource;
+  /** Its connection URL, for servers started in other processes. */
+  url: string;
   /** Where the server runs: "embedded PostgreSQL" or the DATABASE_URL host. */
   where: string;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     const dataSource = await migrated(url.toString());
     return {
       dataSource,
+      url: url.toString(),
       where: `${url.hostname} (scratch database ${name})`,
       close: async () => {
         await dataSource.destroy();
@@ -57,6 +60,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const dataSource = await migrated(embedded.url);
   return {
     dataSource,
+    url: embedded.url,
     where: 'embedded PostgreSQL',
     close: async () => {
       await dataSource.destroy();

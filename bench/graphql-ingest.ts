@@ -3,6 +3,8 @@ import { benchTouch } from './bench-data';
 
 export interface GraphqlIngestOptions {
   url: string;
+  /** An API key with scope ingest. */
+  key: string;
   rows: number;
   batchSize: number;
   /** Requests in flight at once. */
@@ -19,8 +21,8 @@ interface RecordTouchesResponse {
   errors?: Array<{ message: string }>;
 }
 
-async function send(url: string, body: string): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function send(url: string, key: string, body: string): Promise<number> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
   const result = (await response.json()) as RecordTouchesResponse;
   const problem = result.errors?.[0]?.message ?? result.data?.recordTouches.userErrors[0]?.message;
   if (problem || !result.data) throw new Error(`recordTouches failed (HTTP ${response.status}): ${problem ?? 'no data'}`);
@@ -28,7 +30,7 @@ async function send(url: string, body: string): Promise<number> {
 }
 
 /** Sends `rows` new touches (G-0000001 ...) in batches; returns how many were created. */
-export async function recordTouchesOverHttp({ url, rows, batchSize, concurrency, seed }: GraphqlIngestOptions): Promise<number> {
+export async function recordTouchesOverHttp({ url, key, rows, batchSize, concurrency, seed }: GraphqlIngestOptions): Promise<number> {
   const random = new SeededRandom(seed);
   let sent = 0;
   let created = 0;
@@ -41,7 +43,7 @@ export async function recordTouchesOverHttp({ url, rows, batchSize, concurrency,
   };
   const worker = async () => {
     while (sent < rows) {
-      const written = await send(url, nextBody());
+      const written = await send(url, key, nextBody());
       created += written;
     }
   };

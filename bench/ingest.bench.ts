@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ApiKeyService } from '../src/auth/api-key.service';
+import { Scope } from '../src/auth/scope';
 import { importCsv } from '../src/ingest/csv-import';
 import { MAX_BATCH_ITEMS } from '../src/ingest/ingest.service';
 import { ingestKinds } from '../src/ingest/kinds';
@@ -54,10 +56,11 @@ async function importOnce(dataSource: DataSource, file: string): Promise<number>
 }
 
 async function graphqlStep(dataSource: DataSource): Promise<Measurement> {
-  const server = await startHttpServer({ dataSource, port: 0, host: '127.0.0.1', production: true });
+  const server = await startHttpServer({ dataSource, port: 0, host: '127.0.0.1', config: { NODE_ENV: 'production' } });
+  const { key } = await new ApiKeyService(dataSource).create('bench:ingest', Scope.INGEST);
   try {
     const options = {
-      url: server.url, rows: settings.graphqlRows, batchSize: MAX_BATCH_ITEMS, concurrency: settings.concurrency, seed: 2,
+      url: server.url, key, rows: settings.graphqlRows, batchSize: MAX_BATCH_ITEMS, concurrency: settings.concurrency, seed: 2,
     };
     const measurement = await measure('`recordTouches` over HTTP', settings.graphqlRuns, freshTouches(dataSource),
       () => recordTouchesOverHttp(options));

@@ -20,6 +20,21 @@ const schema = z.object({
     .default('USD'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SEED_ON_EMPTY: z.enum(['small', 'large', 'none']).default('small'),
+  // Unset: on outside production, off in production.
+  GRAPHQL_SANDBOX: z.stringbool().optional(),
+  GRAPHQL_INTROSPECTION: z.stringbool().optional(),
+  // Abuse limits: every refusal names the limit and its value.
+  // 15: the standard introspection query (graphql's, as the sandbox sends it) nests 15 fields deep.
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(15),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(1).default(30),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(1).default(2000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(20000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  REPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  // How long /ready answers 503 on shutdown before connections are refused: load balancers need a
+  // few probe intervals to stop sending requests. 0 suits a developer's Ctrl-C.
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { ApiKeyIdentity } from './auth/scope';
 import { DataSource } from 'typeorm';
+import { ApiKeyService } from './auth/api-key.service';
 import { IngestService } from './ingest/ingest.service';
 import { createLoaders, Loaders } from './loaders';
 import { DealJourneyLoaders, dealJourneyLoaders } from './loaders/deal-journey.loader';
@@ -16,6 +18,7 @@ import { LeadScoringService } from './sales/lead-scoring.service';
 
 /** Business services, created once per server (they hold no request state). */
 export interface Services {
+  apiKeys: ApiKeyService;
   ingest: IngestService;
   attribution: AttributionReportService;
   journeys: DealJourneyService;
@@ -26,10 +29,11 @@ export interface Services {
   kpis: KpisService;
 }
 
-export function createServices(dataSource: DataSource): Services {
-  const attribution = new AttributionReportService(dataSource);
+export function createServices(dataSource: DataSource, { reportStatementTimeoutMs }: { reportStatementTimeoutMs: number }): Services {
+  const attribution = new AttributionReportService(dataSource, reportStatementTimeoutMs);
   const scoring = new LeadScoringService(dataSource);
   return {
+    apiKeys: new ApiKeyService(dataSource),
     ingest: new IngestService(dataSource),
     attribution,
     journeys: new DealJourneyService(dataSource),
@@ -44,6 +48,8 @@ export function createServices(dataSource: DataSource): Services {
 /** What every resolver receives: per-request state is built here and nowhere else. */
 export interface Context {
   requestId: string;
+  /** The API key the request was authenticated with (every GraphQL request has one). */
+  apiKey: ApiKeyIdentity;
   log: Logger;
   services: Services;
   dataSource: DataSource;
@@ -51,9 +57,11 @@ export interface Context {
   loaders: Loaders & { dealJourneys: DealJourneyLoaders; leadScores: LeadScoreLoaders };
 }
 
-export function createContext(dataSource: DataSource, services: Services, requestId = randomUUID()): Context {
+export function createContext(
+  dataSource: DataSource, services: Services, apiKey: ApiKeyIdentity, requestId: string = randomUUID(),
+): Context {
   const loaders = {
     ...createLoaders(dataSource), dealJourneys: dealJourneyLoaders(services.journeys), leadScores: leadScoreLoaders(services.scoring),
   };
-  return { requestId, log: logger.child({ requestId }), services, dataSource, loaders };
+  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, dataSource, loaders };
 }

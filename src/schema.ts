@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchemaSync } from 'type-graphql';
+import { scopeChecker } from './auth/scope-checker';
 import './resolvers/enums';
 import './resolvers/attribution/attribution-enums';
 import { attributionResolvers } from './resolvers/attribution/attribution.resolver';
@@ -19,6 +20,7 @@ export function appSchema(): GraphQLSchema {
     resolvers: [DatasetResolver, IngestResolver, ...readResolvers, ...attributionResolvers, ...salesResolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
+    authChecker: scopeChecker,
   }));
   return schema;
 }

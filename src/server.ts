@@ -1,23 +1,30 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
-import { formatError } from './errors';
+import { formatError, rethrowAsUnavailable } from './errors';
+import { abuseLimits } from './limits';
+import { createOperations, requestIdOf } from './operations';
+import { cachedReportsPlugin } from './reports/cached-reports.plugin';
+import { ReportCache } from './reports/report-cache';
 import { appSchema } from './schema';
 
 export interface HttpServerOptions {
   dataSource: DataSource;
   port: number;
   host: string;
-  production: boolean;
+  /** Overrides of the process's configuration, for tests and benchmarks. */
+  config?: Partial<Config>;
+  /** Headers the sandbox sends with every operation: the local admin key on a developer's machine. */
+  sandboxHeaders?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -26,36 +33,49 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-// Ingestion batches of 5,000 items fit well within this; bigger bodies are refused with 413.
-const BODY_LIMIT = '20mb';
-
-export async function startHttpServer({ dataSource, port, host, production }: HttpServerOptions): Promise<RunningServer> {
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+  const { dataSource, port, host } = options;
+  const settings = { ...config(), ...options.config };
+  const production = settings.NODE_ENV === 'production';
+  const sandbox = settings.GRAPHQL_SANDBOX ?? !production;
   const app = express();
   const httpServer: Server = createServer(app);
+  const services = createServices(dataSource, { reportStatementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS });
+  const reportCache = new ReportCache();
+  const operations = createOperations(dataSource, reportCache, settings.SHUTDOWN_DELAY_MS);
+  const limits = abuseLimits(settings);
   const apollo = new ApolloServer<Context>({
     schema: appSchema(),
     formatError,
-    introspection: true,
+    parseOptions: limits.parseOptions,
+    introspection: settings.GRAPHQL_INTROSPECTION ?? !production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+      operations.plugin,
+      ...limits.plugins,
+      cachedReportsPlugin(dataSource, reportCache),
+      sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({
+          footer: false, embed: { initialState: { sharedHeaders: options.sandboxHeaders ?? {} } },
+        })
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
-  const services = createServices(dataSource);
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(operations.routes);
   app.use(
     '/graphql',
+    operations.trackRequests,
     cors(),
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async () => createContext(dataSource, services) }),
+    ...limits.jsonBody,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(
+        dataSource, services, await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable), requestIdOf(res),
+      ),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -67,6 +87,9 @@ export async function startHttpServer({ dataSource, port, host, production }: Ht
   return {
     url: `http://${shownHost}:${actualPort}/graphql`,
     port: actualPort,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await operations.drain();
+      await apollo.stop();
+    },
   };
 }

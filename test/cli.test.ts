@@ -1,4 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,10 +44,19 @@ async function stop({ child }: Running): Promise<number | null> {
   return exited;
 }
 
-async function query(url: string, query: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  return response.json() as Promise<{ data?: any; errors?: unknown[] }>;
+async function query(url: string, key: string, query: string) {
+  const response = await fetch(url, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }),
+  });
+  return response.json() as Promise<{ data?: any; errors?: Array<{ extensions: { code: string } }> }>;
 }
+
+/** Runs `attribution <args>` to completion. */
+async function cli(args: string[], env: Record<string, string>) {
+  return promisify(execFile)(process.execPath, [CLI, ...args], { env: childEnv(env) });
+}
+
+const printedKey = (output: string) => /Local admin API key:\s+(ak_\S+)/.exec(output)?.[1];
 
 describe('attribution serve', () => {
   let database: TestDatabase;
@@ -57,25 +67,45 @@ describe('attribution serve', () => {
     await database.dataSource.destroy();
     const running = await serve({ DATABASE_URL: database.url, SEED_ON_EMPTY: 'small' });
     expect(running.output()).toContain('{ datasetSummary { campaigns accounts leads touches deals wonDeals } }');
-    const summary = await query(running.url, '{ datasetSummary { campaigns leads touches deals wonDeals } }');
+    expect(printedKey(running.output())).toBeUndefined();
+    const created = await cli(['keys', 'create', '--name', 'BI tool', '--scope', 'read'], { DATABASE_URL: database.url });
+    const key = /^ak_\S+$/m.exec(created.stdout)![0];
+    const summary = await query(running.url, key, '{ datasetSummary { campaigns leads touches deals wonDeals } }');
     expect(summary.data.datasetSummary.touches).toBeGreaterThan(40_000);
     expect(summary.data.datasetSummary.wonDeals).toBeGreaterThan(100);
-    const report = await query(running.url, '{ attribution(input: { model: W_SHAPED }) { total { amount } rows { key } } }');
+    const report = await query(running.url, key, '{ attribution(input: { model: W_SHAPED }) { total { amount } rows { key } } }');
     expect(report.data.attribution.rows.length).toBeGreaterThan(5);
+
+    const id = key.split('.')[0];
+    const listed = (await cli(['keys', 'list'], { DATABASE_URL: database.url })).stdout;
+    expect(listed).toMatch(new RegExp(`^${id}\\s+read\\s+active\\s+created \\S+\\s+BI tool$`, 'm'));
+    expect(listed).not.toContain(key.split('.')[1]);
+    expect((await cli(['keys', 'revoke', id], { DATABASE_URL: database.url })).stdout).toContain(`revoked ${id}`);
+    await expect(cli(['keys', 'revoke', id], { DATABASE_URL: database.url })).rejects.toMatchObject({ code: 1 });
+    // The running server remembers a checked key for up to 5 s.
+    let refused = false;
+    for (let waited = 0; !refused && waited < 10_000; waited += 500) {
+      refused = (await query(running.url, key, '{ datasetSummary { leads } }')).errors?.[0]?.extensions.code === 'UNAUTHENTICATED';
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(refused).toBe(true);
     expect(await stop(running)).toBe(0);
-  });
+  }, 150_000);
 });
 
 test('without DATABASE_URL: an embedded PostgreSQL whose data survives a restart', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'attribution-cli-'));
   const first = await serve({ DATA_DIR: dataDir, SEED_ON_EMPTY: 'none' });
   expect(first.output()).toContain(`embedded PostgreSQL, data in ${dataDir}/`);
-  const written = await query(first.url, 'mutation { upsertAccounts(input: { accounts: [{ externalId: "KEEP", name: "Kept" }] }) { created } }');
+  const key = printedKey(first.output())!;
+  expect(first.output()).toContain(`-H 'authorization: Bearer ${key}'`);
+  const written = await query(first.url, key, 'mutation { upsertAccounts(input: { accounts: [{ externalId: "KEEP", name: "Kept" }] }) { created } }');
   expect(written.data.upsertAccounts.created).toBe(1);
   expect(await stop(first)).toBe(0);
 
   const second = await serve({ DATA_DIR: dataDir, SEED_ON_EMPTY: 'none' });
-  const read = await query(second.url, '{ datasetSummary { accounts } }');
+  expect(printedKey(second.output())).toBe(key);
+  const read = await query(second.url, key, '{ datasetSummary { accounts } }');
   expect(read.data.datasetSummary.accounts).toBe(1);
   expect(await stop(second)).toBe(0);
 });

@@ -116,13 +116,13 @@ describe('all-or-nothing', () => {
     expect(result.userErrors[0].message).toBe("leads[0]: email 'ada@example.COM' already belongs to lead 'MAIL-1'");
   });
 
-  test('more than 5,000 items is BAD_USER_INPUT naming the limit, and nothing is written', async () => {
+  test('more than 5,000 items is LIMIT_EXCEEDED naming the limit, and nothing is written', async () => {
     const items = Array.from({ length: 5001 }, (_, index) => account(`MANY-${index}`));
     const body = await app.gql('mutation($input: UpsertAccountsInput!) { upsertAccounts(input: $input) { created } }',
       { input: { accounts: items } });
     expect(body.errors?.[0]).toMatchObject({
-      message: 'input.accounts has 5001 items; the limit is 5000 per call',
-      extensions: { code: 'BAD_USER_INPUT', field: 'input.accounts', limit: 5000 },
+      message: 'Request refused: items in input.accounts 5001 is over the limit MAX_BATCH_ITEMS = 5000',
+      extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_BATCH_ITEMS', max: 5000, actual: 5001 },
     });
     expect(await count("accounts WHERE external_id LIKE 'MANY-%'")).toBe(0);
   });

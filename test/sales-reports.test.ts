@@ -125,6 +125,17 @@ describe('lead scoring', () => {
     ] });
     expect((await gql('{ scoringRules { version } }')).scoringRules.version).toBe(3);
   });
+
+  test('refuses numbers that no score could be computed with', async () => {
+    const result = await setRules({ ...RULES_V2, decayHalfLifeDays: 0.001, slaHours: 1e9,
+      rules: [{ channel: 'email', points: 1e-9 }], fitRules: [{ attribute: 'SEGMENT', value: 'ENTERPRISE', points: 1e12 }] });
+    expect(result.userErrors).toEqual([
+      { path: ['input', 'slaHours'], code: 'INVALID_VALUE' },
+      { path: ['input', 'decayHalfLifeDays'], code: 'INVALID_VALUE' },
+      { path: ['input', 'rules', '0', 'points'], code: 'INVALID_VALUE' },
+      { path: ['input', 'fitRules', '0', 'points'], code: 'INVALID_VALUE' },
+    ]);
+  });
 });
 
 describe('reports (rules v2)', () => {
@@ -229,5 +240,11 @@ describe('decay', () => {
     // Months later the touch points have decayed to nothing: the fit points remain.
     expect(l1.score).toBeCloseTo(20, 6);
     expect(await leadScore('L3')).toMatchObject({ salesReady: false, mqlAt: null });
+  });
+
+  test('touches thousands of half-lives old count for nothing, and scores can still be read', async () => {
+    // An hourly half-life puts the March touches over 10,000 half-lives back: past float8's range.
+    expect((await setRules({ ...RULES_V2, decayHalfLifeDays: 1 / 24 })).userErrors).toEqual([]);
+    expect((await leadScore('L1')).score).toBeCloseTo(20, 6);
   });
 });

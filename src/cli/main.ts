@@ -7,6 +7,7 @@ import { CsvKind, ingestKinds } from '../ingest/kinds';
 import { refreshTouchCredits } from '../reports/touch-credit-refresh';
 import { seedDemoData } from '../seed';
 import { importFile } from './import.command';
+import { keysCommand } from './keys.command';
 import { progressBar } from './progress';
 import { serve } from './serve.command';
 
@@ -54,6 +55,8 @@ program.command('import').description('import a CSV file (header = field names; 
   .action(async (kind: CsvKind, file: string, options: { skipInvalid?: boolean; rejects?: string }) => {
     process.exitCode = await importFile(loadConfig(), kind, file, options);
   });
+
+program.addCommand(keysCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);

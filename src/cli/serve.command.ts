@@ -1,3 +1,5 @@
+import { ApiKeyService } from '../auth/api-key.service';
+import { localAdminKey } from '../auth/local-admin-key';
 import { Config } from '../config';
 import { openDatabase } from '../database/database';
 import { logger } from '../logger';
@@ -8,19 +10,23 @@ import { progressBar } from './progress';
 
 const FIRST_QUERY = '{ datasetSummary { campaigns accounts leads touches deals wonDeals } }';
 
-function banner(url: string, databaseUrl: string, embedded: boolean, dataDir: string): string {
+function banner(url: string, databaseUrl: string, embedded: boolean, dataDir: string, key: string | undefined): string {
   const body = JSON.stringify({ query: FIRST_QUERY });
+  const authorization = key ? `Bearer ${key}` : 'Bearer <key>';
   return [
     '',
     'Attribution API is ready.',
     `  GraphQL API and sandbox:  ${url}  (open it in a browser)`,
     `  Database:                 ${embedded ? `embedded PostgreSQL, data in ${dataDir}/` : 'DATABASE_URL'}`,
     ...(embedded ? [`                            ${databaseUrl}  (psql, or DATABASE_URL for other commands)`] : []),
+    key
+      ? `  Local admin API key:      ${key}  (kept in ${dataDir}/local-admin-key; the sandbox sends it)`
+      : '  API keys:                 create one with `npx attribution keys create --name <name> --scope read`',
     '',
     '  A first query, in the sandbox:',
     `    ${FIRST_QUERY}`,
     '  or from a shell:',
-    `    curl -s ${url} -H 'content-type: application/json' -d '${body}'`,
+    `    curl -s ${url} -H 'content-type: application/json' -H '${`authorization: ${authorization}`}' -d '${body}'`,
     '',
     '  Ctrl-C stops the server (and the embedded database).',
     '',
@@ -46,20 +52,26 @@ export async function serve(config: Config): Promise<void> {
     await database.close();
     throw error;
   }
+  // Only for exploring the embedded database locally: a production service never hands out keys.
+  const key = database.embedded && config.NODE_ENV !== 'production'
+    ? await localAdminKey(new ApiKeyService(database.dataSource), config.DATA_DIR)
+    : undefined;
   const server = await startHttpServer({
     dataSource: database.dataSource,
     port: config.PORT,
     host: config.HOST,
-    production: config.NODE_ENV === 'production',
+    config,
+    sandboxHeaders: key ? { authorization: `Bearer ${key}` } : {},
   });
-  console.log(banner(server.url, database.url, database.embedded, config.DATA_DIR));
+  console.log(banner(server.url, database.url, database.embedded, config.DATA_DIR, key));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) process.exit(1); // a second Ctrl-C does not wait
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
-    setTimeout(() => process.exit(1), 15_000).unref();
+    // After the announced delay, the drain gives requests 10 s before it closes their connections.
+    setTimeout(() => process.exit(1), config.SHUTDOWN_DELAY_MS + 15_000).unref();
     await server.stop();
     await database.close();
     logger.info('stopped');

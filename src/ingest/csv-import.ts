@@ -134,7 +134,9 @@ export async function importCsv(dataSource: DataSource, kind: IngestKind, input:
     await runner.commitTransaction();
     return { rows, rejected, created, updated, unchanged: rows - rejected - created - updated, errors, refused: false };
   } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    // A lost connection has released the runner and ended the transaction already; a rollback
+    // would then throw and hide the error worth reporting.
+    if (runner.isTransactionActive && !runner.isReleased) await runner.rollbackTransaction();
     throw error;
   } finally {
     await runner.release();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
-import { badUserInput } from '../errors';
+import { badUserInput, limitExceeded } from '../errors';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { IngestCounts, ItemError } from './user-error';
 
@@ -50,10 +50,7 @@ export class IngestService {
 
   async ingest(kind: IngestKind, items: readonly Item[], idempotencyKey?: string | null): Promise<IngestResult> {
     if (items.length > MAX_BATCH_ITEMS) {
-      throw badUserInput(`input.${kind.name} has ${items.length} items; the limit is ${MAX_BATCH_ITEMS} per call`, {
-        field: `input.${kind.name}`,
-        limit: MAX_BATCH_ITEMS,
-      });
+      throw limitExceeded('MAX_BATCH_ITEMS', MAX_BATCH_ITEMS, items.length, `items in input.${kind.name}`);
     }
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -74,7 +71,9 @@ export class IngestService {
       await runner.commitTransaction();
       return result;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // A lost connection has released the runner and ended the transaction already; a rollback
+      // would then throw and hide the error worth reporting.
+      if (runner.isTransactionActive && !runner.isReleased) await runner.rollbackTransaction();
       throw error;
     } finally {
       await runner.release();

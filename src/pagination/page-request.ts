@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { badUserInput, limitExceeded } from '../errors';
 import { CursorPosition, decodeCursor } from './cursor';
 
 export const MAX_PAGE_SIZE = 100;
@@ -43,7 +43,8 @@ const sortValueFormats: Record<SortType, RegExp> = {
 };
 
 function checkSize(value: number, argumentName: string): number {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+  if (value > MAX_PAGE_SIZE) throw limitExceeded('MAX_PAGE_SIZE', MAX_PAGE_SIZE, value, argumentName);
+  if (!Number.isInteger(value) || value < 1) {
     throw badUserInput(`${argumentName} must be between 1 and ${MAX_PAGE_SIZE}`, { argumentName, min: 1, max: MAX_PAGE_SIZE });
   }
   return value;

@@ -1,9 +1,13 @@
 // SQL pieces shared by scoring and the reports that read scores.
 
-/** Decay factor of points earned at `earnedAt`, seen at `seenAt`, under rule set `rs` (1 without decay). */
+/**
+ * Decay factor of points earned at `earnedAt`, seen at `seenAt`, under rule set `rs` (1 without
+ * decay). It stops at 2^-100 (nothing, for any score): float8 arithmetic raises an error on
+ * underflow rather than reach 0, and touches ~1,100 half-lives old would otherwise break every read.
+ */
 export const decaySql = (seenAt: string, earnedAt: string, rs = 'rs') =>
   `CASE WHEN ${rs}.decay_half_life_days IS NULL THEN 1::float8
-        ELSE power(2::float8, -(extract(epoch FROM ${seenAt} - ${earnedAt}) / (${rs}.decay_half_life_days * 86400))::float8) END`;
+        ELSE power(2::float8, -least(extract(epoch FROM ${seenAt} - ${earnedAt}) / (${rs}.decay_half_life_days * 86400), 100)::float8) END`;
 
 /** A lead's score now, from its lead_scores row `s` and the rule set `rs` that produced it. */
 export const currentScoreSql = (s = 's', rs = 'rs') =>

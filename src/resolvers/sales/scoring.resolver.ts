@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Scope } from '../../auth/scope';
 import type { LeadRow } from '../../catalog/lead.service';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../ingest/user-error';
@@ -13,6 +14,15 @@ import { NeglectedLeadObject, ScoringRuleSetObject, SetScoringRulesPayload } fro
 
 const MAX_RULES = 500;
 const SLUG = /^[a-z][a-z0-9_]{0,62}$/;
+// Scores are float8 sums of points times decay factors, and PostgreSQL raises an error on float8
+// overflow and underflow: points keep sane magnitudes, and decay is no faster than hourly (a touch
+// up to a day ahead then weighs at most 2^24 times its points).
+const POINTS = { min: 0.001, max: 1_000_000 };
+const MIN_HALF_LIFE_DAYS = 1 / 24;
+const MAX_SLA_HOURS = 24 * 366;
+
+const badPoints = (points: number) => points !== 0 && !(Math.abs(points) >= POINTS.min && Math.abs(points) <= POINTS.max);
+const POINTS_RANGE = `points must be 0 or between ${POINTS.min} and ${POINTS.max} in absolute value`;
 
 /** Expected problems of a scoring configuration, each with its input path. */
 export function scoringInputErrors(input: SetScoringRulesInput): UserError[] {
@@ -20,15 +30,18 @@ export function scoringInputErrors(input: SetScoringRulesInput): UserError[] {
   const add = (path: (string | number)[], code: UserErrorCode, message: string) =>
     errors.push({ path: ['input', ...path.map(String)], code, message });
   if (!(input.threshold > 0)) add(['threshold'], UserErrorCode.INVALID_VALUE, 'threshold must be greater than 0');
-  if (!(input.slaHours > 0)) add(['slaHours'], UserErrorCode.INVALID_VALUE, 'slaHours must be greater than 0');
-  if (input.decayHalfLifeDays != null && !(input.decayHalfLifeDays > 0)) {
-    add(['decayHalfLifeDays'], UserErrorCode.INVALID_VALUE, 'decayHalfLifeDays must be greater than 0 (omit it for no decay)');
+  if (!(input.slaHours > 0 && input.slaHours <= MAX_SLA_HOURS)) {
+    add(['slaHours'], UserErrorCode.INVALID_VALUE, `slaHours must be greater than 0 and at most ${MAX_SLA_HOURS} (a year)`);
+  }
+  if (input.decayHalfLifeDays != null && !(input.decayHalfLifeDays >= MIN_HALF_LIFE_DAYS)) {
+    add(['decayHalfLifeDays'], UserErrorCode.INVALID_VALUE, 'decayHalfLifeDays must be at least 1/24 (an hour); omit it for no decay');
   }
   if (input.rules.length > MAX_RULES) add(['rules'], UserErrorCode.TOO_LONG, `at most ${MAX_RULES} rules`);
   if (input.fitRules.length > MAX_RULES) add(['fitRules'], UserErrorCode.TOO_LONG, `at most ${MAX_RULES} fit rules`);
   const seen = new Set<string>();
   input.rules.forEach((rule, index) => {
     if (rule.touchType == null && rule.channel == null) add(['rules', index], UserErrorCode.REQUIRED, 'a rule needs a touchType, a channel or both');
+    if (badPoints(rule.points)) add(['rules', index, 'points'], UserErrorCode.INVALID_VALUE, POINTS_RANGE);
     if (rule.channel != null && !SLUG.test(rule.channel)) add(['rules', index, 'channel'], UserErrorCode.INVALID_VALUE, `channel ${JSON.stringify(rule.channel)} is not a channel slug`);
     const key = `${rule.touchType ?? ''}/${rule.channel ?? ''}`;
     if (seen.has(key)) add(['rules', index], UserErrorCode.DUPLICATE_IN_BATCH, `another rule has the same touchType and channel`);
@@ -36,6 +49,7 @@ export function scoringInputErrors(input: SetScoringRulesInput): UserError[] {
   });
   const seenFit = new Set<string>();
   input.fitRules.forEach((rule, index) => {
+    if (badPoints(rule.points)) add(['fitRules', index, 'points'], UserErrorCode.INVALID_VALUE, POINTS_RANGE);
     const key = `${rule.attribute}/${rule.value}`;
     if (seenFit.has(key)) add(['fitRules', index], UserErrorCode.DUPLICATE_IN_BATCH, 'another fit rule has the same attribute and value');
     seenFit.add(key);
@@ -57,9 +71,10 @@ export class ScoringResolver {
     return services.scoring.ruleSet(version);
   }
 
+  @Authorized(Scope.ADMIN)
   @Mutation(() => SetScoringRulesPayload, {
     description: 'Replaces the scoring configuration (touch rules, fit rules, threshold, decay, SLA, non-marketing channels) with a new '
-      + 'version and rescores every lead under it, set-based, in one transaction. Earlier versions stay readable.',
+      + 'version and rescores every lead under it, set-based, in one transaction. Earlier versions stay readable. Needs an API key with scope admin.',
   })
   async setScoringRules(
     @Arg('input', () => SetScoringRulesInput, { description: 'The complete new configuration.' }) input: SetScoringRulesInput,

@@ -1,0 +1,185 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { ApiKeyService } from '../src/auth/api-key.service';
+import { Scope } from '../src/auth/scope';
+import { createDataSource } from '../src/database/data-source';
+import { RunningServer, startHttpServer } from '../src/server';
+import { accountItem, leadItem, touchItem } from './support/factories';
+import { leakedInternals } from './support/leaks';
+import { postGraphQL, RawGraphQLResponse } from './support/post-graphql';
+import { PrivatePostgres, startPrivatePostgres } from './support/private-postgres';
+
+// PostgreSQL restarts under ingest and report traffic. This file runs its own PostgreSQL, so the
+// restart never touches the server that other test files share.
+const OUTAGE_MS = Number(process.env.FAULT_OUTAGE_MS ?? 6_000); // past the 5 s API key cache
+const WORKERS = Number(process.env.FAULT_WORKERS ?? 3);
+const BATCH = 10;
+const ANSWER_BOUND_MS = 15_000;
+const RECOVERY_BOUND_MS = 10_000;
+
+interface Operation {
+  name: string;
+  query: string;
+  variables?: (batch: string, worker: number) => Record<string, unknown>;
+  /** The table an ingest batch writes; its rows are found by the batch's externalId prefix. */
+  table?: string;
+}
+
+const items = (batch: string, item: (externalId: string) => object) =>
+  Array.from({ length: BATCH }, (_, index) => item(`${batch}-${index}`));
+
+const INGESTS: Operation[] = [
+  {
+    name: 'upsertAccounts', table: 'accounts',
+    query: 'mutation($input: UpsertAccountsInput!) { upsertAccounts(input: $input) { created userErrors { code } } }',
+    variables: (batch) => ({ input: { accounts: items(batch, (id) => accountItem(id)) } }),
+  },
+  {
+    name: 'recordTouches', table: 'touches',
+    query: 'mutation($input: RecordTouchesInput!) { recordTouches(input: $input) { created userErrors { code } } }',
+    variables: (batch, worker) => ({ input: { touches: items(batch, (id) => touchItem(id, `LEAD-${worker}`)) } }),
+  },
+];
+
+const REPORTS: Operation[] = [
+  { name: 'attribution', query: '{ attribution(input: { model: LINEAR }) { total { amount } } }' },
+  { name: 'accounts', query: '{ accounts(first: 5) { totalCount } }' },
+];
+
+interface Call {
+  operation: Operation;
+  batch: string;
+  startedAt: number;
+  ms: number;
+  response: RawGraphQLResponse;
+}
+
+const succeeded = (call: Call) => call.response.status === 200 && !call.response.body.errors
+  && !(call.response.body.data![call.operation.name].userErrors?.length);
+
+let dataDir: string;
+let postgres: PrivatePostgres;
+let dataSource: DataSource;
+let server: RunningServer;
+let key: string;
+const calls: Call[] = [];
+let restartedAt: number;
+
+async function send(operation: Operation, batch: string, worker: number): Promise<Call> {
+  const startedAt = Date.now();
+  const response = await postGraphQL(server.url, key, operation.query, operation.variables?.(batch, worker));
+  return { operation, batch, startedAt, ms: Date.now() - startedAt, response };
+}
+
+/** One client: sends its operations in turn, each ingest batch with fresh externalIds, until told to stop. */
+async function client(worker: number, operations: Operation[], running: () => boolean): Promise<void> {
+  for (let turn = 0; running(); turn += 1) {
+    calls.push(await send(operations[turn % operations.length], `W${worker}-B${turn}`, worker));
+  }
+}
+
+const recovered = () => [...INGESTS, ...REPORTS].every((operation) =>
+  calls.some((call) => call.operation === operation && call.startedAt > restartedAt && succeeded(call)));
+
+async function waitFor(condition: () => boolean, boundMs: number): Promise<void> {
+  for (const deadline = Date.now() + boundMs; !condition() && Date.now() < deadline;) await sleep(100);
+}
+
+async function startService(): Promise<void> {
+  dataDir = await mkdtemp(join(tmpdir(), 'attribution-faults-'));
+  postgres = await startPrivatePostgres(dataDir);
+  dataSource = createDataSource({ url: postgres.url, poolSize: 5 });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  server = await startHttpServer({ dataSource, port: 0, host: '127.0.0.1', config: { RATE_LIMIT_PER_MINUTE: 1_000_000 } });
+  key = (await new ApiKeyService(dataSource).create('faults', Scope.ADMIN)).key;
+  const leads = Array.from({ length: WORKERS }, (_, worker) => leadItem(`LEAD-${worker}`));
+  const seeded = await postGraphQL(server.url, key, 'mutation($input: UpsertLeadsInput!) { upsertLeads(input: $input) { created } }', { input: { leads } });
+  expect(seeded.body.data).toEqual({ upsertLeads: { created: WORKERS } });
+}
+
+/** Traffic runs; PostgreSQL stops, stays down for OUTAGE_MS and starts again on the same data and port. */
+async function restartUnderTraffic(): Promise<void> {
+  let running = true;
+  const clients = Array.from({ length: WORKERS }, (_, worker) => [
+    client(worker, INGESTS, () => running), client(worker, REPORTS, () => running),
+  ]).flat();
+  await sleep(1_500);
+  await postgres.stop();
+  await sleep(OUTAGE_MS);
+  postgres = await startPrivatePostgres(dataDir, postgres.port);
+  restartedAt = Date.now();
+  await waitFor(recovered, RECOVERY_BOUND_MS);
+  running = false;
+  await Promise.all(clients);
+}
+
+beforeAll(async () => {
+  await startService();
+  await restartUnderTraffic();
+}, 90_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (dataSource?.isInitialized) await dataSource.destroy();
+  await postgres?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test('the outage was seen by ingest and report clients alike', () => {
+  const failedOperations = new Set(calls.filter((call) => !succeeded(call)).map((call) => call.operation));
+  expect(INGESTS.some((operation) => failedOperations.has(operation))).toBe(true);
+  expect(REPORTS.some((operation) => failedOperations.has(operation))).toBe(true);
+});
+
+test('every request is answered within the bound, outage or not', () => {
+  const slowest = Math.max(...calls.map((call) => call.ms));
+  expect(slowest).toBeLessThan(ANSWER_BOUND_MS);
+});
+
+test('a failed request gets a clean SERVICE_UNAVAILABLE error that says to retry', () => {
+  const failures = calls.filter((call) => !succeeded(call));
+  // 503 when authentication could not read the key, 200 with errors when a resolver lost the database.
+  expect(failures.map((call) => call.response.status).filter((status) => status !== 200 && status !== 503)).toEqual([]);
+  for (const { response } of failures) {
+    expect(leakedInternals(response.text)).toEqual([]);
+    for (const error of response.body.errors ?? []) {
+      expect(error.extensions!.code).toBe('SERVICE_UNAVAILABLE');
+      expect(error.message).toMatch(/database is unavailable.*retry/);
+    }
+  }
+});
+
+test('the server recovers by itself: every operation succeeds again after the restart', async () => {
+  expect(recovered()).toBe(true);
+  const health = await fetch(new URL('/health', server.url));
+  expect(health.status).toBe(200);
+});
+
+describe('ingest batches', () => {
+  let stored: Map<string, number>;
+  beforeAll(async () => {
+    const written = INGESTS.map((operation) => `SELECT external_id FROM ${operation.table}`).join(' UNION ALL ');
+    const rows: Array<{ batch: string; count: number }> = await dataSource.query(
+      `SELECT substring(external_id from '^(W\\d+-B\\d+)-') AS batch, count(*)::int AS count FROM (${written}) AS ingested GROUP BY 1`,
+    );
+    stored = new Map(rows.map((row) => [row.batch, row.count]));
+  });
+  const ingestCalls = () => calls.filter((call) => call.operation.table);
+
+  test('every batch that was acknowledged is stored in full', () => {
+    const acknowledged = ingestCalls().filter(succeeded);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.map((call) => [call.batch, stored.get(call.batch)]))
+      .toEqual(acknowledged.map((call) => [call.batch, BATCH]));
+  });
+
+  test('no batch is half-written: each is stored in full or not at all', () => {
+    const partial = ingestCalls().map((call) => [call.batch, stored.get(call.batch) ?? 0])
+      .filter(([, count]) => count !== 0 && count !== BATCH);
+    expect(partial).toEqual([]);
+  });
+});
