@@ -1,26 +1,16 @@
 import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
 import { Scope } from '../src/auth/scope';
 import { account } from './support/ingest';
+import { postBody, RawGraphQLResponse } from './support/post-graphql';
 import { startTestApp, TestApp } from './support/test-app';
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: Record<string, any>;
-}
+type Answer = Omit<RawGraphQLResponse, 'body'> & { body: Record<string, any> };
 
-/** POSTs a raw body, keeping what `app.gql` drops: the status and the headers. */
-async function postBody(app: TestApp, body: string, key = app.adminKey): Promise<Answer> {
-  const response = await fetch(app.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body,
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
-}
+/** A raw body, keeping what `app.gql` drops: the status and the headers. */
+const send = (app: TestApp, body: string, key = app.adminKey): Promise<Answer> => postBody(app.url, body, { authorization: `Bearer ${key}` });
 
 const post = (app: TestApp, query: string, variables?: Record<string, unknown>, key?: string) =>
-  postBody(app, JSON.stringify({ query, variables }), key);
+  send(app, JSON.stringify({ query, variables }), key);
 
 function expectAccepted(answer: Answer): void {
   expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 200, errors: undefined });
@@ -91,14 +81,14 @@ describe('operation limits', () => {
       return JSON.stringify({ query: `{ __typename } #${'x'.repeat(bytes - empty.length)}` });
     };
     expect(Buffer.byteLength(bodyOf(2048))).toBe(2048);
-    expectAccepted(await postBody(app, bodyOf(2048)));
-    const refused = await postBody(app, bodyOf(2049));
+    expectAccepted(await send(app, bodyOf(2048)));
+    const refused = await send(app, bodyOf(2049));
     expectRefused(refused, 'MAX_BODY_BYTES', 2048, 2049, 413);
     expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   test('a body that is not JSON gets a JSON 400, without internals', async () => {
-    const answer = await postBody(app, '{"query": ');
+    const answer = await send(app, '{"query": ');
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ errors: [{ message: expect.stringMatching(/^The body is not valid JSON: /), extensions: { code: 'BAD_REQUEST' } }] });
     expect(answer.text).not.toMatch(/node_modules|\.js:\d|<html/i);

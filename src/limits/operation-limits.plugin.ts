@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { Config } from '../config';
 import { Context } from '../context';
 import { limitExceeded } from '../errors';
+import { operationKey } from '../operation-key';
 import { operationCost } from './operation-cost';
 import { operationShape } from './operation-shape';
 
@@ -30,7 +31,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           const shape = operationShape(document, operation);
           refuseOver('MAX_QUERY_DEPTH', limits, shape.depth, 'depth');
           refuseOver('MAX_QUERY_ALIASES', limits, shape.aliases, 'alias count');
-          const key = request.query && `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}\n${request.query}`;
+          const key = operationKey(request);
           let known = key ? costs.get(key) : undefined;
           if (!known) {
             known = { cost: operationCost(schema, document, operation, request.variables, limits.MAX_QUERY_COST) };

@@ -3,6 +3,7 @@ import { Kind, OperationDefinitionNode } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { Context } from '../context';
 import { poolOf } from '../database/pool';
+import { operationKey } from '../operation-key';
 import { ReportCache } from './report-cache';
 
 // Root fields whose answers depend on the committed data only (not on the clock or the caller).
@@ -29,19 +30,23 @@ export function cachedReportsPlugin(dataSource: DataSource, cache: ReportCache):
   return {
     async requestDidStart() {
       let snapshot: string | undefined;
+      let key: string | undefined;
       return {
         async responseForOperation({ operation, request }) {
-          if (!isReportQuery(operation)) return null;
+          key = isReportQuery(operation) ? operationKey(request) : undefined;
+          if (key === undefined) return null;
           // No snapshot (the database is down): no cache; execution then reports the outage.
           snapshot = await currentSnapshot(dataSource).catch(() => undefined);
           if (snapshot === undefined) return null;
-          const answer = cache.get(snapshot, { query: request.query ?? '', variables: request.variables, operationName: request.operationName });
-          return answer ? { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: answer.data } } } : null;
+          const answer = cache.get(snapshot, key);
+          if (!answer) return null;
+          key = undefined; // answered from the cache: nothing to store afterwards
+          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: answer.data } } };
         },
-        async willSendResponse({ request, response }) {
-          if (snapshot === undefined || response.body.kind !== 'single') return;
+        async willSendResponse({ response }) {
+          if (snapshot === undefined || key === undefined || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (!errors && data) cache.set(snapshot, { query: request.query ?? '', variables: request.variables, operationName: request.operationName }, { data });
+          if (!errors && data) cache.set(snapshot, key, { data });
         },
       };
     },

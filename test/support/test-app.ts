@@ -3,6 +3,7 @@ import { ApiKeyService } from '../../src/auth/api-key.service';
 import { Scope } from '../../src/auth/scope';
 import { Config } from '../../src/config';
 import { startHttpServer } from '../../src/server';
+import { postBody } from './post-graphql';
 import { createTestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -35,14 +36,8 @@ export async function startTestApp(config: Partial<Config> = {}): Promise<TestAp
     dataSource: database.dataSource,
     adminKey,
     createKey,
-    gql: async (query, variables, headers = {}) => {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}`, ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json() as Promise<GraphQLResponse<any>>;
-    },
+    gql: async (query, variables, headers = {}) =>
+      (await postBody(server.url, JSON.stringify({ query, variables }), { authorization: `Bearer ${adminKey}`, ...headers })).body,
     stop: async () => {
       await server.stop();
       await database.drop();
