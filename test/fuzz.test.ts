@@ -129,7 +129,10 @@ test('queries and reports: garbage arguments are refused cleanly and change no s
   expect(await sourceFingerprint(app.dataSource)).toEqual(before);
 }, PROPERTY_TIMEOUT_MS);
 
-const startsWith = (text: unknown, prefix: string) => typeof text === 'string' && text.toLowerCase().startsWith(prefix.toLowerCase());
+// The server compares lower() of both sides. PostgreSQL lowers U+0130 (İ) to a plain i, where
+// JavaScript gives i and a combining dot: fold it the server's way.
+const lower = (text: string) => text.replace(/\u0130/g, 'i').toLowerCase();
+const startsWith = (text: unknown, prefix: string) => typeof text === 'string' && lower(text).startsWith(lower(prefix));
 
 /** Whether a node honours the filter: a pattern character in the value must match only itself. */
 function honours(argument: string, node: Record<string, unknown>, value: string | string[]): boolean {
