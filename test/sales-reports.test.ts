@@ -248,3 +248,17 @@ describe('decay', () => {
     expect((await leadScore('L1')).score).toBeCloseTo(20, 6);
   });
 });
+
+describe('corrections', () => {
+  test('a touch moved to another lead rescores both leads', async () => {
+    expect((await setRules(RULES_V2)).userErrors).toEqual([]);
+    const before = await leadScore('L4');
+    expect(await leadScore('L3')).toMatchObject({ score: 50, salesReady: true });
+    // T7 (FORM_SUBMIT, 40 points) was recorded against the wrong lead: it is L4's.
+    expect((await ingest(app, 'touches', [
+      touch('T7', 'L4', { channel: 'webinar', type: 'FORM_SUBMIT', occurredAt: '2025-03-10T00:00:00Z' }),
+    ])).userErrors).toEqual([]);
+    expect(await leadScore('L3')).toMatchObject({ score: 10, salesReady: false, mqlAt: null });
+    expect((await leadScore('L4')).score).toBe(before.score + 40);
+  });
+});

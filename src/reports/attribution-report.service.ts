@@ -11,7 +11,7 @@ import { JourneyPaths, readJourneyPaths } from './journey-paths';
 import { DealJourney, streamJourneys } from './journey-stream';
 import { missingRateError } from './missing-rate';
 import { isDataDriven, ReportModelOptions } from './report-model';
-import { Dimension, JourneyScope } from './report-scope';
+import { Dimension, hasDefaultJourneys, JourneyScope } from './report-scope';
 import { storedColumns, storedCreditTotals } from './stored-credit-report';
 import { refreshTouchCredits } from './touch-credit-refresh';
 
@@ -70,9 +70,11 @@ export class AttributionReportService {
 
   async report(request: AttributionRequest): Promise<AttributionResult> {
     for (const options of request.models) if (!isDataDriven(options)) validateModelOptions(options);
-    // Default options read stored credits, brought up to date first; anything else credits journeys now.
+    // Default options read stored credits, and data-driven models over default journeys their
+    // stored keys, brought up to date first; anything else credits journeys now.
     const columns = storedColumns(request);
-    if (columns) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
+    const storedKeys = request.models.some(isDataDriven) && hasDefaultJourneys(request.scope);
+    if (columns || storedKeys) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -82,7 +84,7 @@ export class AttributionReportService {
         [String(this.statementTimeoutMs), REPORT_WORK_MEM]);
       const minorUnits = await minorUnitsOf(runner, request.scope.currency);
       const stored = columns && await storedCreditTotals(runner, request, columns);
-      const { totals, dataDriven } = stored ? { totals: stored, dataDriven: [] } : await this.journeyTotals(runner, client, request);
+      const { totals, dataDriven } = stored ? { totals: stored, dataDriven: [] } : await this.journeyTotals(runner, client, request, storedKeys);
       const costs = await this.costs(runner, request);
       await runner.query('COMMIT');
       return this.result(request, minorUnits, totals, costs, dataDriven);
@@ -96,8 +98,8 @@ export class AttributionReportService {
 
   // Rule-based models credit each journey as it streams by. Data-driven ones credit the path table
   // built in SQL; alone, they take the report's totals from it too, and no journey streams by.
-  private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest) {
-    const { dataDriven, pathTotals } = await this.dataDrivenOutcomes(runner, request);
+  private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest, storedKeys: boolean) {
+    const { dataDriven, pathTotals } = await this.dataDrivenOutcomes(runner, request, storedKeys);
     const ruleBased = request.models.map((options) => (isDataDriven(options) ? null : options));
     const totals = pathTotals && ruleBased.every((options) => options === null)
       ? pathTotals : await this.streamedTotals(runner, client, request, ruleBased);
@@ -105,7 +107,7 @@ export class AttributionReportService {
   }
 
   // The path table is read once per collapseRepeats value (all models of a request share it).
-  private async dataDrivenOutcomes(runner: QueryRunner, request: AttributionRequest) {
+  private async dataDrivenOutcomes(runner: QueryRunner, request: AttributionRequest, storedKeys: boolean) {
     const tables = new Map<boolean, JourneyPaths>();
     const dataDriven: (DataDrivenOutcome | null)[] = [];
     for (const options of request.models) {
@@ -113,7 +115,7 @@ export class AttributionReportService {
         dataDriven.push(null);
         continue;
       }
-      const paths = tables.get(options.collapseRepeats) ?? await readJourneyPaths(runner, request, options.collapseRepeats);
+      const paths = tables.get(options.collapseRepeats) ?? await readJourneyPaths(runner, request, options.collapseRepeats, storedKeys);
       tables.set(options.collapseRepeats, paths);
       dataDriven.push(dataDrivenCredits(options, paths.rows));
     }

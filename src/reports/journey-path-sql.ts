@@ -14,35 +14,46 @@ const TOKEN_SQL: Partial<Record<Dimension, string>> = {
 // than an array.
 const tokensSql = (key: Dimension) => `string_agg(${TOKEN_SQL[key]}, ',' ORDER BY t.occurred_at, t.id)`;
 
-/**
- * The journeys of the data-driven models in one statement (ATTRIBUTION.md, "Data-driven models"):
- * every won and lost deal closed in the period, and every lead in no deal whose last touch falls
- * in the period (its touches up to the period's end), each as the sequence of its touches' keys
- * in (occurredAt, id) order (tokens, NULL without touches), counted per distinct sequence, so
- * that only distinct sequences leave the database. Won deals convert and bring their amount in
- * the report currency (value); `missingRate` names a won deal that could not be converted
- * ("EUR 2025-03-01"), if any.
- */
-export function journeyPathSql(scope: JourneyScope, key: Dimension): { sql: string; params: unknown[] } {
-  const params = new Params();
-  const timeZone = params.add(scope.timeZone);
-  const deal = dealSql({ ...scope, closedStatuses: ['WON', 'LOST'] }, params, timeZone);
-  const dealTouches = touchConditions(scope, params, 'deal.conversion_at', true).join(' AND ');
-  const end = scope.to ? `${params.add(scope.to)}::timestamptz` : 'now()';
-  const leadTouches = touchConditions(scope, params, end, false).join(' AND ');
-  const lastInPeriod = scope.from ? `AND j.last_at >= ${params.add(scope.from)}` : '';
-  const day = conversionDaySql('dj.conversion_at', timeZone);
-  const value = convertSql('dj.amount_minor', 'dj.currency', day, params, scope);
-  // deal and contact are not materialised, so the planner sees the tables (and may scan touches in
-  // parallel). Deals are never joined to a derived table, which a misjudged plan could rescan for
-  // every deal: the touched ones come from one grouped join (their other columns follow from their
-  // id), the others from a hashed NOT IN. Amounts are converted once per deal, after grouping.
-  // Each lead in no deal reads its own touches from the (lead, time) index, already in order.
-  const sql = `
-    WITH deal AS NOT MATERIALIZED (${deal}),
-    contact AS NOT MATERIALIZED (${contactsSql(scope.contacts)}),
+/** The tokens of the touches t of each group by channel and by campaign: the stored columns. */
+export const keyTokensSql = () => `${tokensSql(Dimension.CHANNEL)} AS channels, ${tokensSql(Dimension.CAMPAIGN)} AS campaigns`;
+
+// The columns of deal_journey_keys and lead_journey_keys that hold each key's tokens.
+const STORED_COLUMN: Partial<Record<Dimension, string>> = { [Dimension.CHANNEL]: 'channels', [Dimension.CAMPAIGN]: 'campaigns' };
+
+const LEAD_IN_NO_DEAL = `l.deleted_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id AND dc.deleted_at IS NULL)`;
+
+interface JourneyParts {
+  scope: JourneyScope;
+  key: Dimension;
+  params: Params;
+  /** Where lead journeys end: the period's end, or now. */
+  end: string;
+  /** The period's start, if any: a lead's journey counts when its last touch is in the period. */
+  from?: string;
+}
+
+// The lead's last touch (lastAt) is in the period.
+const since = (lastAt: string, from: string | undefined) => (from ? `AND ${lastAt} >= ${from}` : '');
+
+// Each lead reads its own touches, up to the end, from the (lead, time) index, already in order.
+function builtLeadJourneys({ scope, key, params, end, from }: JourneyParts, leads: string): string {
+  const conditions = touchConditions(scope, params, end, false).join(' AND ');
+  return `SELECT j.tokens FROM ${leads} CROSS JOIN LATERAL (
+        SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at FROM touches t WHERE t.lead_id = l.id AND ${conditions}
+      ) j
+      WHERE ${LEAD_IN_NO_DEAL} AND j.tokens IS NOT NULL ${since('j.last_at', from)}`;
+}
+
+// Deals are never joined to a derived table, which a misjudged plan could rescan for every deal:
+// the touched ones come from one grouped join (their other columns follow from their id), the
+// others from a hashed NOT IN.
+function builtJourneys(parts: JourneyParts): string {
+  const dealTouches = touchConditions(parts.scope, parts.params, 'deal.conversion_at', true).join(' AND ');
+  return `
+    contact AS NOT MATERIALIZED (${contactsSql(parts.scope.contacts)}),
     touched_deal AS MATERIALIZED (
-      SELECT deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at, ${tokensSql(key)} AS tokens
+      SELECT deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at, ${tokensSql(parts.key)} AS tokens
       FROM deal JOIN contact c ON c.deal_id = deal.id JOIN touches t ON t.lead_id = c.lead_id
       WHERE ${dealTouches}
       GROUP BY deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at
@@ -52,13 +63,50 @@ export function journeyPathSql(scope: JourneyScope, key: Dimension): { sql: stri
       UNION ALL
       SELECT status, amount_minor, currency, conversion_at, NULL FROM deal WHERE id NOT IN (SELECT id FROM touched_deal)
     ),
-    lead_journey AS (
-      SELECT j.tokens FROM leads l CROSS JOIN LATERAL (
-        SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at FROM touches t WHERE t.lead_id = l.id AND ${leadTouches}
-      ) j
-      WHERE l.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id AND dc.deleted_at IS NULL)
-        AND j.tokens IS NOT NULL ${lastInPeriod}
+    lead_journey AS (${builtLeadJourneys(parts, 'leads l')})`;
+}
+
+// The refreshed keys: one row per deal and per lead. A lead whose touches go on past the end is
+// the exception: its journey is built from its touches before the end.
+function storedJourneys(parts: JourneyParts): string {
+  const column = STORED_COLUMN[parts.key];
+  return `
+    deal_journey AS (
+      SELECT deal.status, deal.amount_minor, deal.currency, deal.conversion_at, k.${column} AS tokens
+      FROM deal LEFT JOIN deal_journey_keys k ON k.deal_id = deal.id
     ),
+    lead_journey AS (
+      SELECT k.${column} AS tokens FROM lead_journey_keys k JOIN leads l ON l.id = k.lead_id
+      WHERE ${LEAD_IN_NO_DEAL} AND k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
+      UNION ALL
+      ${builtLeadJourneys(parts, `lead_journey_keys k JOIN leads l ON l.id = k.lead_id AND k.last_touch_at >= ${parts.end}`)}
+    )`;
+}
+
+/**
+ * The journeys of the data-driven models in one statement (ATTRIBUTION.md, "Data-driven models"):
+ * every won and lost deal closed in the period, and every lead in no deal whose last touch falls
+ * in the period (its touches up to the period's end), each as the sequence of its touches' keys
+ * in (occurredAt, id) order (tokens, NULL without touches), counted per distinct sequence, so
+ * that only distinct sequences leave the database. Won deals convert and bring their amount in
+ * the report currency (value); `missingRate` names a won deal that could not be converted
+ * ("EUR 2025-03-01"), if any. `stored`: the journeys are the default ones, whose keys the refresh
+ * keeps (journey-keys-refresh.ts), rather than built from every touch now.
+ */
+export function journeyPathSql(scope: JourneyScope, key: Dimension, stored: boolean): { sql: string; params: unknown[] } {
+  const params = new Params();
+  const timeZone = params.add(scope.timeZone);
+  const deal = dealSql({ ...scope, closedStatuses: ['WON', 'LOST'] }, params, timeZone);
+  const end = scope.to ? `${params.add(scope.to)}::timestamptz` : 'now()';
+  const from = scope.from ? params.add(scope.from) : undefined;
+  const parts: JourneyParts = { scope, key, params, end, from };
+  const journeys = stored ? storedJourneys(parts) : builtJourneys(parts);
+  const day = conversionDaySql('dj.conversion_at', timeZone);
+  const value = convertSql('dj.amount_minor', 'dj.currency', day, params, scope);
+  // deal is not materialised, so the planner sees the table. Amounts are converted once per deal.
+  const sql = `
+    WITH deal AS NOT MATERIALIZED (${deal}),
+    ${journeys},
     journey AS (
       SELECT dj.tokens, dj.status = 'WON' AS won, CASE WHEN dj.status = 'WON' THEN (${value})::bigint END AS value,
              CASE WHEN dj.status = 'WON' THEN dj.currency || ' ' || ${day} END AS conversion

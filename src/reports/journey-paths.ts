@@ -46,25 +46,37 @@ async function throwMissingRate(runner: QueryRunner, groups: readonly JourneyGro
   throw await missingRateError(runner, currency, day, request.scope);
 }
 
+// Each key as one string object, however many paths hold it: the models hash and compare keys
+// hundreds of thousands of times, and equal strings split from different journeys are compared
+// character by character, the same object at once.
+function sameString(): (token: string) => string {
+  const strings = new Map<string, string>();
+  return (token) => {
+    const known = strings.get(token);
+    if (known !== undefined) return known;
+    strings.set(token, token);
+    return token;
+  };
+}
+
 // A run of the same token, as in "a,b,b,a" -> "a,b,a": one pass of the regular expression engine.
 const REPEATED_TOKENS = /(^|,)([^,]+)(?:,\2)+(?=,|$)/g;
 
 /**
  * The journeys of a data-driven report as a path table, repeats collapsed if asked, and the report
- * totals of its won deals. One statement (journeyPathSql) sends one row per distinct sequence of
- * keys; collapsing them here rather than in SQL saves a window over every touch, and costs little
- * as nearly every long journey is distinct anyway.
+ * totals of its won deals. One statement (journeyPathSql, over the stored keys when `storedKeys`)
+ * sends one row per distinct sequence of keys; collapsing them here rather than in SQL saves a
+ * window over every touch, and costs little as nearly every long journey is distinct anyway.
  */
-export async function readJourneyPaths(runner: QueryRunner, request: AttributionRequest, collapse: boolean): Promise<JourneyPaths> {
+export async function readJourneyPaths(runner: QueryRunner, request: AttributionRequest, collapse: boolean,
+  storedKeys: boolean): Promise<JourneyPaths> {
   const [dimension] = request.groupBy;
-  const { sql, params } = journeyPathSql(request.scope, dimension);
+  const { sql, params } = journeyPathSql(request.scope, dimension, storedKeys);
   const groups: JourneyGroup[] = await runner.query(sql, params);
   await throwMissingRate(runner, groups, request);
   const campaigns = dimension === Dimension.CAMPAIGN ? await campaignKeys(runner) : undefined;
-  const keysOf = (tokens: string): string[] => {
-    const split = tokens === '' ? [] : tokens.split(',');
-    return campaigns ? split.map((token) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN) : split;
-  };
+  const keyOf = campaigns ? (token: string) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN : sameString();
+  const keysOf = (tokens: string): string[] => (tokens === '' ? [] : tokens.split(',').map(keyOf));
   const paths = new PathAccumulator();
   const totals = new KeyedJourneyTotals(request.models.length, campaigns?.byKey);
   for (const group of groups) {

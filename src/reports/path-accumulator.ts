@@ -20,17 +20,20 @@ export class PathAccumulator {
 
   /**
    * The rows, each path's tokens turned into keys by `keysOf`, in the order the report lists them:
-   * most journeys first, then by path in locale order. Each path is joined once for the sort, not
-   * once per comparison: on 50k paths that is 0.3 s instead of 1.5 s.
+   * most journeys first, then by path, key by key in code-unit order (deterministic everywhere,
+   * and a plain comparison: locale-aware comparisons made this sort cost more than the model).
    */
   pathRows(keysOf: (tokens: string) => string[]): PathRow[] {
-    const collator = new Intl.Collator();
-    return [...this.rows]
-      .map(([tokens, counts]) => {
-        const path = keysOf(tokens);
-        return { row: { path, ...counts }, text: path.join('\u001f') };
-      })
-      .sort((a, b) => b.row.journeys - a.row.journeys || collator.compare(a.text, b.text))
-      .map(({ row }) => row);
+    const rows: PathRow[] = [];
+    for (const [tokens, { journeys, conversions, value }] of this.rows) rows.push({ path: keysOf(tokens), journeys, conversions, value });
+    return rows.sort((a, b) => b.journeys - a.journeys || comparePaths(a.path, b.path));
   }
+}
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index += 1) {
+    if (a[index] !== b[index]) return a[index] < b[index] ? -1 : 1;
+  }
+  return a.length - b.length;
 }

@@ -49,3 +49,13 @@ export interface JourneyScope {
   /** Touch attributes the query must return beyond channel and campaign id (each costs time per row). */
   touchDetails?: { campaign?: boolean; sourceMedium?: boolean };
 }
+
+/**
+ * Whether the scope's journeys are the default ones (every contact of the deal, every touch up to
+ * the conversion), whose credits and keys the refresh keeps stored.
+ */
+export function hasDefaultJourneys(scope: JourneyScope): boolean {
+  return scope.contacts === ContactsRule.DEAL_CONTACTS && scope.lookbackDays === undefined
+    && !scope.includeChannels && !scope.excludeChannels && !scope.includeCampaigns && !scope.excludeCampaigns
+    && !scope.dealIds;
+}

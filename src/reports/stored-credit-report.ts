@@ -2,7 +2,7 @@ import { QueryRunner } from 'typeorm';
 import { AttributionRequest } from './attribution-report.service';
 import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { Params, periodKeySql, periodStartSql } from './journey-sql';
-import { ContactsRule, Dimension, isPeriod } from './report-scope';
+import { Dimension, hasDefaultJourneys, isPeriod } from './report-scope';
 import { isDataDriven } from './report-model';
 import { storedColumn } from './stored-credit-models';
 
@@ -22,9 +22,7 @@ const FIRST_OF: Partial<Record<Dimension, string>> = {
 export function storedColumns({ models, groupBy, scope }: AttributionRequest): string[] | undefined {
   const columns = models.map((options) => (isDataDriven(options) ? undefined : storedColumn(options)));
   const touchDimensions = groupBy.filter((dimension) => !isPeriod(dimension));
-  const defaults = scope.contacts === ContactsRule.DEAL_CONTACTS && scope.lookbackDays === undefined
-    && !scope.includeChannels && !scope.excludeChannels && !scope.includeCampaigns && !scope.excludeCampaigns
-    && !scope.dealIds && scope.currency === scope.baseCurrency && touchDimensions.length <= 1;
+  const defaults = hasDefaultJourneys(scope) && scope.currency === scope.baseCurrency && touchDimensions.length <= 1;
   return defaults && columns.every((column) => column !== undefined) ? (columns as string[]) : undefined;
 }
 

@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../attribution/journey';
+import { refreshDealJourneyKeys, refreshLeadJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from './journey-stream';
 import { ContactsRule } from './report-scope';
 import { STORED_MODELS, storedModelOptions } from './stored-credit-models';
@@ -45,6 +46,7 @@ async function refreshChunk(client: PoolClient, currency: string): Promise<numbe
       RETURNING deal_id::text AS id`, [CHUNK_DEALS]);
     const dealIds = rows.map((row: { id: string }) => row.id);
     if (dealIds.length > 0) {
+      await refreshDealJourneyKeys(client, dealIds);
       const lines = await creditLines(client, dealIds, currency);
       await client.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
       const copy = client.query(copyFrom(`COPY touch_credits (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
@@ -59,9 +61,10 @@ async function refreshChunk(client: PoolClient, currency: string): Promise<numbe
 }
 
 /**
- * Brings touch_credits up to date: every deal marked stale (directly, or through a changed lead)
- * is credited again under every stored model, in chunks, holding one chunk in memory at a time.
- * Returns the number of deals credited.
+ * Brings touch_credits and the journey keys up to date: every lead marked stale gets its keys
+ * again, and every deal marked stale (directly, or through a changed lead) its keys and its
+ * credits under every stored model, in chunks, holding one chunk in memory at a time. Returns the
+ * number of deals credited.
  */
 export async function refreshTouchCredits(dataSource: DataSource, currency: string): Promise<number> {
   const runner = dataSource.createQueryRunner();
@@ -81,11 +84,7 @@ export async function refreshTouchCredits(dataSource: DataSource, currency: stri
       INSERT INTO touch_credit_stale_deals (deal_id)
       SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM changed)
       ON CONFLICT DO NOTHING`, [currency]);
-    await client.query(`
-      WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id)
-      INSERT INTO touch_credit_stale_deals (deal_id)
-      SELECT DISTINCT dc.deal_id FROM claimed JOIN deal_contacts dc ON dc.lead_id = claimed.lead_id
-      ON CONFLICT DO NOTHING`);
+    await refreshLeadJourneyKeys(client);
     let credited = 0;
     for (let chunk = await refreshChunk(client, currency); chunk > 0; chunk = await refreshChunk(client, currency)) {
       credited += chunk;

@@ -1,4 +1,4 @@
-import { encodeIds } from './path-table';
+import { encodeIds, intern } from './path-table';
 import { PathRow } from './types';
 
 /** One journey as the data-driven models see it: its keys in touch order. */
@@ -35,11 +35,6 @@ export function toPathRows(
     }
   }
   return [...rows.values()];
-}
-
-function intern(ids: Map<string, number>, key: string): number {
-  ids.set(key, ids.size);
-  return ids.size - 1;
 }
 
 export function collapseRepeatedKeys(path: readonly string[]): string[] {

@@ -53,22 +53,35 @@ export function encodeIds(ids: readonly number[]): string {
   return code;
 }
 
+/** The next id for a key not seen before. */
+export function intern(ids: Map<string, number>, key: string): number {
+  ids.set(key, ids.size);
+  return ids.size - 1;
+}
+
 export function buildPathTable(rows: readonly PathRow[]): PathTable {
-  const keys = sortedKeys(rows);
-  const idOf = new Map(keys.map((key, id) => [key, id]));
+  // Keys are numbered as first seen, then renumbered in key order: one lookup per key of a path.
+  const seen = new Map<string, number>();
+  const seenIds = rows.map((row) => {
+    validateRow(row);
+    return row.path.map((key) => seen.get(key) ?? intern(seen, key));
+  });
+  const keys = [...seen.keys()].sort(compareStrings);
+  const renumbered = new Int32Array(keys.length);
+  keys.forEach((key, id) => { renumbered[seen.get(key) as number] = id; });
   const merged = new Map<string, Entry>();
   const empty: Counts = { journeys: 0, conversions: 0, value: 0n };
-  for (const row of rows) {
-    validateRow(row);
-    const ids = row.path.map((key) => idOf.get(key) ?? -1);
+  rows.forEach((row, index) => {
+    const ids = seenIds[index];
+    for (let at = 0; at < ids.length; at += 1) ids[at] = renumbered[ids[at]];
     const entry = ids.length === 0 ? empty : entryFor(merged, ids);
     entry.journeys += row.journeys;
     entry.conversions += row.conversions;
     entry.value += row.value;
-  }
+  });
   const paths: TablePath[] = [];
-  // Code-unit order of the codes is the order of the id sequences.
-  for (const code of [...merged.keys()].sort(compareStrings)) {
+  // The default sort compares code units, so the codes come in the order of their id sequences.
+  for (const code of [...merged.keys()].sort()) {
     const { ids, journeys, conversions, value } = merged.get(code) as Entry;
     if (journeys > 0) paths.push({ code, ids, journeys, conversions, value });
   }
@@ -89,12 +102,6 @@ function entryFor(merged: Map<string, Entry>, ids: number[]): Entry {
     merged.set(code, entry);
   }
   return entry;
-}
-
-function sortedKeys(rows: readonly PathRow[]): string[] {
-  const keys = new Set<string>();
-  for (const row of rows) for (const key of row.path) keys.add(key);
-  return [...keys].sort(compareStrings);
 }
 
 /** Plain code-unit order: deterministic everywhere, unlike localeCompare. */

@@ -1,7 +1,7 @@
 import { TouchType } from '../../entities/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, slug, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, registerChannelsSql, staleDealsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
+import { countsSql, registerChannelsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'touches';
@@ -56,10 +56,11 @@ export const touches: IngestKind = {
                LEFT JOIN campaigns c ON c.external_id = s.campaign_external_id`,
       returning: ['id', 'lead_id'],
     })}),
-    stale_leads AS (${staleLeadsSql('SELECT DISTINCT lead_id FROM up')}),
-    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT DISTINCT lead_id FROM up ON CONFLICT DO NOTHING),
-    moved AS (${staleDealsSql(`SELECT DISTINCT tc.deal_id FROM up JOIN touch_credits tc ON tc.touch_id = up.id
-                               WHERE NOT up.inserted`)})
+    -- A changed touch changes its lead's journey and score, and its former lead's if it moved: this
+    -- statement still reads the touches as they were.
+    changed_lead AS (SELECT lead_id FROM up UNION SELECT t.lead_id FROM touches t JOIN up ON up.id = t.id WHERE NOT up.inserted),
+    stale_leads AS (${staleLeadsSql('SELECT lead_id FROM changed_lead')}),
+    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed_lead ON CONFLICT DO NOTHING)
     ${countsSql('up')}`,
   ],
 };

@@ -91,10 +91,10 @@ export function attributionReport(model: ReportModel, request: AttributionReques
       ? outcome.unattributed.map((part) => ({ reason: REASONS[part.reason], amount: format.money(part.amountMinor), deals: part.dealCredit }))
       : [{ reason: UnattributedReason.EMPTY_JOURNEY, amount: format.money(result.unattributedMinor), deals: result.unattributedDeals }],
     markov: markovDetails(outcome, isDataDriven(options) ? options.order : 1),
-    pathTable: outcome ? [...outcome.paths]
-      .sort((a, b) => b.journeys - a.journeys || a.path.join('\u001f').localeCompare(b.path.join('\u001f')))
-      .map((row) => ({ path: [...row.path], journeys: row.journeys, conversions: row.conversions, value: format.money(row.value) }))
-      : null,
+    pathTable: outcome ? {
+      rows: outcome.paths,
+      format: (row) => ({ path: [...row.path], journeys: row.journeys, conversions: row.conversions, value: format.money(row.value) }),
+    } : null,
     rows: result.rows.map((row): AttributionRow => ({ ...format.keyed(row), ...format.value(row, 0) })),
     unattributedRow: {
       key: UNATTRIBUTED,

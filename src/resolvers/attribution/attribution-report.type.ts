@@ -3,7 +3,14 @@ import { ReportModel } from '../../reports/report-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 import { MoneyObject } from '../common/money.type';
+import type { PathRow } from '../../attribution/data-driven';
 import { MarkovDetails, PathTableRow, UnattributedPart } from './data-driven.type';
+
+/** A data-driven model's path table, as the model listed it; only the rows of a page are formatted. */
+export interface PathTable {
+  rows: readonly PathRow[];
+  format(row: PathRow): PathTableRow;
+}
 
 const KEY = 'The row\'s key in the first groupBy dimension: channel slug, campaign externalId, "source / medium", or a period\'s first day (YYYY-MM-DD). "UNATTRIBUTED" for the unattributed bucket.';
 const KEYS = 'The row\'s key in each groupBy dimension, in groupBy order.';
@@ -114,7 +121,7 @@ export class AttributionReport {
   markov: MarkovDetails | null;
 
   /** Data-driven models: the path table they learned from, most frequent first (paged by a field resolver). */
-  pathTable: PathTableRow[] | null;
+  pathTable: PathTable | null;
 }
 
 @ObjectType({ description: 'One model\'s figures for a comparison row.' })

@@ -38,12 +38,13 @@ export class AttributionReportResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 500.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null): PathTablePage | null {
     if (!report.pathTable) return null;
+    const { rows, format } = report.pathTable;
     const start = after ? decodeCursor(after) : 0;
     const end = start + pageSize(first);
     return {
-      totalCount: report.pathTable.length,
-      nodes: report.pathTable.slice(start, end),
-      endCursor: end < report.pathTable.length ? encodeCursor(end) : null,
+      totalCount: rows.length,
+      nodes: rows.slice(start, end).map(format),
+      endCursor: end < rows.length ? encodeCursor(end) : null,
     };
   }
 }

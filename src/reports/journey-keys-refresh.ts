@@ -1,0 +1,46 @@
+import type { PoolClient } from 'pg';
+import { keyTokensSql } from './journey-path-sql';
+
+/**
+ * Claims the leads marked stale, stores the keys of their touches (lead_journey_keys), and marks
+ * the deals they are contacts of stale: one statement, so a lead is never claimed without both.
+ * Lead journeys need every touch (a report's period decides later which count); deal journeys are
+ * stored per deal, by `refreshDealJourneyKeys`.
+ */
+export async function refreshLeadJourneyKeys(client: PoolClient): Promise<void> {
+  await client.query(`
+    WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id),
+    journey AS (
+      SELECT t.lead_id, ${keyTokensSql()}, max(t.occurred_at) AS last_touch_at
+      FROM touches t WHERE t.lead_id IN (SELECT lead_id FROM claimed) AND t.deleted_at IS NULL
+      GROUP BY t.lead_id
+    ),
+    stored AS (
+      INSERT INTO lead_journey_keys (lead_id, channels, campaigns, last_touch_at) SELECT * FROM journey
+      ON CONFLICT (lead_id) DO UPDATE
+        SET channels = EXCLUDED.channels, campaigns = EXCLUDED.campaigns, last_touch_at = EXCLUDED.last_touch_at
+    ),
+    untouched AS (
+      DELETE FROM lead_journey_keys WHERE lead_id IN (SELECT lead_id FROM claimed EXCEPT SELECT lead_id FROM journey)
+    )
+    INSERT INTO touch_credit_stale_deals (deal_id)
+    SELECT DISTINCT dc.deal_id FROM claimed JOIN deal_contacts dc ON dc.lead_id = claimed.lead_id
+    ON CONFLICT DO NOTHING`);
+}
+
+/**
+ * Stores the keys of these deals' journeys as the data-driven models see them by default: won and
+ * lost deals, the touches of their contacts up to closed_at (ATTRIBUTION.md, "Data-driven models").
+ * Runs in the caller's transaction, beside the deals' credits.
+ */
+export async function refreshDealJourneyKeys(client: PoolClient, dealIds: readonly string[]): Promise<void> {
+  await client.query('DELETE FROM deal_journey_keys WHERE deal_id = ANY($1::bigint[])', [dealIds]);
+  await client.query(`
+    INSERT INTO deal_journey_keys (deal_id, channels, campaigns)
+    SELECT d.id, ${keyTokensSql()}
+    FROM deals d
+    JOIN deal_contacts dc ON dc.deal_id = d.id AND dc.deleted_at IS NULL
+    JOIN touches t ON t.lead_id = dc.lead_id AND t.deleted_at IS NULL AND t.occurred_at <= d.closed_at
+    WHERE d.id = ANY($1::bigint[]) AND d.deleted_at IS NULL AND d.status IN ('WON', 'LOST')
+    GROUP BY d.id`, [dealIds]);
+}
