@@ -11,8 +11,8 @@ import { DataSource } from 'typeorm';
 import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
 import { formatError, rethrowAsUnavailable } from './errors';
-import { abuseLimits } from './limits';
-import { createOperations, requestIdOf } from './operations';
+import { abuseLimits, RATE_LIMIT_HEADERS } from './limits';
+import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
 import { cachedReportsPlugin } from './reports/cached-reports.plugin';
 import { ReportCache } from './reports/report-cache';
 import { appSchema } from './schema';
@@ -69,7 +69,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     '/graphql',
     operations.trackRequests,
-    cors(),
+    // Browser clients may read the rate-limit budget and the request id too.
+    cors({ exposedHeaders: [...RATE_LIMIT_HEADERS, REQUEST_ID_HEADER] }),
     ...limits.jsonBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(

@@ -116,6 +116,19 @@ describe('default limits', () => {
     })]);
   });
 
+  test.each([
+    ['{ attribution(input: { model: MARKOV, groupBy: [CHANNEL] }) { paths(first: 501) { totalCount } } }', 'first', 'MAX_MODEL_PAGE_SIZE'],
+    ['{ attribution(input: { model: MARKOV, groupBy: [CHANNEL] }) { markov { transitions(first: 501) { probability } } } }', 'first', 'MAX_MODEL_PAGE_SIZE'],
+    ['{ leadsByScore(input: { limit: 501 }) { externalId } }', 'input.limit', 'MAX_LEADS_LIMIT'],
+  ])('larger lists hold up to 500 items: %s names %s and %s', async (query, argument, limit) => {
+    const refused = await post(app, query);
+    expect(refused.body.errors).toEqual([expect.objectContaining({
+      message: `Request refused: ${argument} 501 is over the limit ${limit} = 500`,
+      extensions: { code: 'LIMIT_EXCEEDED', limit, max: 500, actual: 501 },
+    })]);
+    expectAccepted(await post(app, query.replace('501', '500')));
+  });
+
   test('a batch holds up to 5000 items; the refusal names MAX_BATCH_ITEMS', async () => {
     const accounts = Array.from({ length: 5001 }, (_, index) => account(`BATCH-${index}`));
     const refused = await post(app, 'mutation($input: UpsertAccountsInput!) { upsertAccounts(input: $input) { created } }', { input: { accounts } });
@@ -160,6 +173,14 @@ describe('rate limit', () => {
       }],
       extensions: { rateLimit: { limit: 3, remaining: 0, resetSeconds: retryAfter } },
     });
+  });
+
+  test('browsers may read the budget: CORS exposes its headers', async () => {
+    const key = await app.createKey(Scope.READ);
+    const answer = await postBody(app.url, JSON.stringify({ query: '{ __typename }' }),
+      { authorization: `Bearer ${key}`, origin: 'https://dashboard.example' });
+    const exposed = answer.headers.get('access-control-expose-headers')?.split(',') ?? [];
+    expect(exposed).toEqual(expect.arrayContaining(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id']));
   });
 
   test('each key has its own budget', async () => {

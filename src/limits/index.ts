@@ -2,6 +2,8 @@ import { Config } from '../config';
 import { jsonBody } from './json-body';
 import { operationLimitsPlugin } from './operation-limits.plugin';
 import { rateLimitPlugin } from './rate-limit.plugin';
+
+export { RATE_LIMIT_HEADERS } from './rate-limit.plugin';
 import { RateLimiter } from './rate-limiter';
 
 /**

@@ -3,6 +3,9 @@ import { Context } from '../context';
 import { rateLimited } from '../errors';
 import { RateBudget, RateLimiter } from './rate-limiter';
 
+/** The headers that carry the budget: CORS exposes them, so that browser clients can read them. */
+export const RATE_LIMIT_HEADERS = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'];
+
 /** The budget in every response: `extensions.rateLimit` for GraphQL clients, headers for HTTP tooling. */
 function report(budget: RateBudget, response: GraphQLResponse): void {
   const { limit, remaining, resetSeconds } = budget;

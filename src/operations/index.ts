@@ -11,7 +11,7 @@ import { ReportCacheCounts } from './report-cache-metrics';
 import { requestMetrics } from './request-metrics';
 import { trackRequests } from './request-tracking.middleware';
 
-export { requestIdOf } from './request-tracking.middleware';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-tracking.middleware';
 
 /** What a server needs to be run in production: probes, metrics, request logs, a graceful drain. */
 export interface Operations {

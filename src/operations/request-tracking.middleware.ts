@@ -5,7 +5,7 @@ import { logRequest } from './request-log';
 import { RequestMetrics } from './request-metrics';
 import { RequestRecord, runWithRecord } from './request-record';
 
-const REQUEST_ID_HEADER = 'x-request-id';
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * First handler of /graphql: gives the request its id, echoed in `x-request-id`, and writes its log

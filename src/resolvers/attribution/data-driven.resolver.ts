@@ -1,12 +1,13 @@
 import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../../errors';
+import { badUserInput, limitExceeded } from '../../errors';
 import { AttributionReport } from './attribution-report.type';
 import { MarkovDetails, MarkovTransitionObject, PathTablePage } from './data-driven.type';
 
 const MAX_PAGE = 500;
 
 function pageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+  if (first > MAX_PAGE) throw limitExceeded('MAX_MODEL_PAGE_SIZE', MAX_PAGE, first, 'first');
+  if (!Number.isInteger(first) || first < 1) {
     throw badUserInput(`first must be between 1 and ${MAX_PAGE}; got ${first}`, { argumentName: 'first', min: 1, max: MAX_PAGE });
   }
   return first;

@@ -1,5 +1,5 @@
 import { config } from '../../config';
-import { badUserInput } from '../../errors';
+import { badUserInput, limitExceeded } from '../../errors';
 
 const MAX_LIMIT = 500;
 
@@ -26,7 +26,8 @@ export function currencyOf(currency: string | undefined | null): { currency: str
 }
 
 export function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+  if (limit > MAX_LIMIT) throw limitExceeded('MAX_LEADS_LIMIT', MAX_LIMIT, limit, 'input.limit');
+  if (!Number.isInteger(limit) || limit < 1) {
     throw badUserInput(`input.limit must be between 1 and ${MAX_LIMIT}; got ${limit}`, { field: 'input.limit', limit: MAX_LIMIT });
   }
   return limit;
