@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { CsvFormatError, importCsv } from '../src/ingest/csv-import';
+import { ANALYZE_AFTER_ROWS, CsvFormatError, importCsv } from '../src/ingest/csv-import';
 import { ingestKinds } from '../src/ingest/kinds';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
@@ -33,6 +33,13 @@ test('imports a valid file, and the same file again changes nothing', async () =
   expect(await importCsv(db.dataSource, ingestKinds.touches, file())).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   const rows = await db.dataSource.query("SELECT utm_source, occurred_at FROM touches WHERE external_id = 'CSV-T2'");
   expect(rows).toEqual([{ utm_source: 'google, brand', occurred_at: new Date('2025-01-04T09:30:00Z') }]);
+});
+
+test('a large import leaves the planner fresh statistics', async () => {
+  const lines = Array.from({ length: ANALYZE_AFTER_ROWS }, (_, index) => `BULK-${index},2025-02-01T00:00:00Z`);
+  expect(await importCsv(db.dataSource, ingestKinds.leads, csv('externalId,createdAt', ...lines))).toMatchObject({ created: ANALYZE_AFTER_ROWS });
+  const [{ estimate }] = await db.dataSource.query("SELECT reltuples::int AS estimate FROM pg_class WHERE relname = 'leads'");
+  expect(estimate).toBeGreaterThanOrEqual(ANALYZE_AFTER_ROWS);
 });
 
 test('a file with bad rows is refused whole, with line, column and reason', async () => {
