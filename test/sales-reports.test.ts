@@ -261,4 +261,11 @@ describe('corrections', () => {
     expect(await leadScore('L3')).toMatchObject({ score: 10, salesReady: false, mqlAt: null });
     expect((await leadScore('L4')).score).toBe(before.score + 40);
   });
+
+  test('an account that changes segment rescores its leads\' fit points', async () => {
+    const before = await leadScore('L1');
+    // A1 is no longer ENTERPRISE: L1 loses the 20 fit points.
+    expect((await ingest(app, 'accounts', [account('A1', { segment: 'MID_MARKET' })])).userErrors).toEqual([]);
+    expect((await leadScore('L1')).score).toBe(before.score - 20);
+  });
 });
