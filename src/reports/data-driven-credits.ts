@@ -14,6 +14,7 @@ export interface MarkovDetails {
 export interface DataDrivenOutcome {
   byKey: Map<string, { amountMinor: bigint; dealCredit: number }>;
   unattributed: Unattributed[];
+  /** The path table the model learned from, most journeys first, then by path. */
   paths: PathRow[];
   markov?: MarkovDetails;
 }
@@ -31,7 +32,8 @@ export function dataDrivenCredits(options: DataDrivenOptions, paths: PathRow[]):
   return {
     byKey: new Map(result.credits.map((credit) => [credit.key, { amountMinor: credit.amountMinor, dealCredit: credit.dealCredit }])),
     unattributed: result.unattributed,
-    paths,
+    // The model's table is in path order; a stable sort keeps it within equal journeys.
+    paths: [...result.paths].sort((a, b) => b.journeys - a.journeys),
     markov,
   };
 }

@@ -1,11 +1,10 @@
 import { QueryRunner } from 'typeorm';
-import type { PathRow } from '../attribution/data-driven';
+import { collapseRepeatedKeys, PathRow } from '../attribution/data-driven';
 import { ReportTotals } from './attribution-aggregator';
 import type { AttributionRequest } from './attribution-report.service';
 import { journeyPathSql } from './journey-path-sql';
 import { CampaignOfKey, KeyedJourneyTotals } from './keyed-journey-totals';
 import { missingRateError } from './missing-rate';
-import { PathAccumulator } from './path-accumulator';
 import { Dimension } from './report-scope';
 import { NO_CAMPAIGN } from './row-keys';
 
@@ -18,7 +17,7 @@ interface JourneyGroup {
 }
 
 export interface JourneyPaths {
-  /** One row per distinct path: what the data-driven models learn from. */
+  /** One row per distinct sequence of keys, collapsed or not: what the data-driven models learn from. */
   rows: PathRow[];
   /** The report's total, unattributed amount and per-key touches and influence, from the won deals. */
   totals: ReportTotals;
@@ -59,11 +58,8 @@ function sameString(): (token: string) => string {
   };
 }
 
-// A run of the same token, as in "a,b,b,a" -> "a,b,a": one pass of the regular expression engine.
-const REPEATED_TOKENS = /(^|,)([^,]+)(?:,\2)+(?=,|$)/g;
-
 /**
- * The journeys of a data-driven report as a path table, repeats collapsed if asked, and the report
+ * The journeys of a data-driven report as path rows, repeats collapsed if asked, and the report
  * totals of its won deals. One statement (journeyPathSql, over the stored keys when `storedKeys`)
  * sends one row per distinct sequence of keys; collapsing them here rather than in SQL saves a
  * window over every touch, and costs little as nearly every long journey is distinct anyway.
@@ -77,13 +73,13 @@ export async function readJourneyPaths(runner: QueryRunner, request: Attribution
   const campaigns = dimension === Dimension.CAMPAIGN ? await campaignKeys(runner) : undefined;
   const keyOf = campaigns ? (token: string) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN : sameString();
   const keysOf = (tokens: string): string[] => (tokens === '' ? [] : tokens.split(',').map(keyOf));
-  const paths = new PathAccumulator();
   const totals = new KeyedJourneyTotals(request.models.length, campaigns?.byKey);
-  for (const group of groups) {
-    const tokens = group.tokens ?? '';
+  // Rows with the same path after collapsing are merged by the models (their path table).
+  const rows = groups.map((group): PathRow => {
+    const keys = keysOf(group.tokens ?? '');
     const value = BigInt(group.value);
-    paths.add(collapse ? tokens.replace(REPEATED_TOKENS, '$1$2') : tokens, group.journeys, group.won ? group.journeys : 0, value);
-    if (group.won) totals.add(keysOf(tokens), group.journeys, value);
-  }
-  return { rows: paths.pathRows(keysOf), totals: totals.totals };
+    if (group.won) totals.add(keys, group.journeys, value);
+    return { path: collapse ? collapseRepeatedKeys(keys) : keys, journeys: group.journeys, conversions: group.won ? group.journeys : 0, value };
+  });
+  return { rows, totals: totals.totals };
 }

@@ -1,6 +1,6 @@
 import { allocateMinorUnits } from '../allocation';
 import { PathTable } from './path-table';
-import { AttributionResult, Unattributed } from './types';
+import { AttributionResult, PathRow, Unattributed } from './types';
 
 /** Running credit per key id: money in minor units and fractional conversions. */
 export interface Ledger {
@@ -40,7 +40,13 @@ export function toResult(table: PathTable, ledger: Ledger, extra: readonly Unatt
       dealCredit: ledger.conversions[id],
     })),
     unattributed: [...baseUnattributed(table), ...extra],
+    paths: pathRows(table),
   };
+}
+
+function pathRows({ keys, paths, empty }: PathTable): PathRow[] {
+  const rows = paths.map(({ ids, journeys, conversions, value }) => ({ path: ids.map((id) => keys[id]), journeys, conversions, value }));
+  return empty.journeys > 0 ? [{ path: [], ...empty }, ...rows] : rows;
 }
 
 function baseUnattributed(table: PathTable): Unattributed[] {

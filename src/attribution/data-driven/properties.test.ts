@@ -49,6 +49,18 @@ describe.each(models)('%s', (_name, model) => {
     }));
   });
 
+  test('lists the path table it learned from: each path once with its rows\' sums, in path order', () => {
+    fc.assert(fc.property(rowsArbitrary, (rows) => {
+      const sums = new Map<string, PathRow>();
+      for (const { path, journeys, conversions, value } of rows) {
+        const sum = sums.get(JSON.stringify(path)) ?? { path, journeys: 0, conversions: 0, value: 0n };
+        sums.set(JSON.stringify(path), { path, journeys: sum.journeys + journeys, conversions: sum.conversions + conversions, value: sum.value + value });
+      }
+      const byPath = (a: PathRow, b: PathRow) => (a.path.join('\0') < b.path.join('\0') ? -1 : 1);
+      expect(model(rows).paths).toEqual([...sums.values()].filter((row) => row.journeys > 0).sort(byPath));
+    }));
+  });
+
   test('deterministic, and independent of the order and the split of the rows', () => {
     fc.assert(fc.property(
       rowsArbitrary.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),

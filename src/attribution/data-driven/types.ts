@@ -37,4 +37,9 @@ export interface AttributionResult {
   readonly credits: KeyCredit[];
   /** What no key received, by reason. Credits plus unattributed = total converting value. */
   readonly unattributed: Unattributed[];
+  /**
+   * The path table the model learned from: identical paths merged, the empty path (journeys
+   * without touches) first, then by path, keys compared in code-unit order.
+   */
+  readonly paths: PathRow[];
 }
