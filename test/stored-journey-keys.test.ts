@@ -59,12 +59,12 @@ async function wonUsdDeal() {
   return won;
 }
 
-test('stored journey keys follow new, moved and deleted touches, changed deals and contacts', async () => {
+test('stored journey keys follow new, moved and deleted touches, changed deals and contacts, deleted leads', async () => {
   const won = await wonUsdDeal();
   const beforeClose = new Date(new Date(won.closed_at).getTime() - 3_600_000).toISOString();
-  const [loner] = await app.dataSource.query(`
-    SELECT l.external_id FROM leads l WHERE NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id)
-      AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id) ORDER BY l.id LIMIT 1`);
+  const [loner, another] = await app.dataSource.query(`
+    SELECT l.external_id, l.created_at FROM leads l WHERE NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id)
+      AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id) ORDER BY l.id LIMIT 2`);
   const ok = (payload: { userErrors: unknown[] }) => expect(payload.userErrors).toEqual([]);
 
   // A new touch of the won deal's contact, and one of a lead in no deal.
@@ -96,6 +96,12 @@ test('stored journey keys follow new, moved and deleted touches, changed deals a
   const lost = await expectJourneysAgree();
   expect(lost.rows.find((row: { key: string }) => row.key === 'lonely_channel')?.influencedDeals ?? 0).toBe(0);
   ok(await ingest(app, 'deals', [{ ...sameDeal, status: 'WON', contacts: [] }]));
+  await expectJourneysAgree();
+
+  // A lead in no deal becomes a deal's contact: its journey is the deal's now. Another is deleted.
+  ok(await ingest(app, 'deals', [{ ...sameDeal, status: 'WON', contacts: [{ leadExternalId: loner.external_id }] }]));
+  await expectJourneysAgree();
+  ok(await ingest(app, 'leads', [{ externalId: another.external_id, createdAt: new Date(another.created_at).toISOString(), deleted: true }]));
   await expectJourneysAgree();
 });
 

@@ -1,18 +1,19 @@
 import type { PoolClient } from 'pg';
-import { keyTokensSql } from './journey-path-sql';
+import { keyTokensSql, LEAD_IN_NO_DEAL } from './journey-path-sql';
 
 /**
- * Claims the leads marked stale, stores the keys of their touches (lead_journey_keys), and marks
- * the deals they are contacts of stale: one statement, so a lead is never claimed without both.
- * Lead journeys need every touch (a report's period decides later which count); deal journeys are
- * stored per deal, by `refreshDealJourneyKeys`.
+ * Claims the leads marked stale, stores the keys of their touches if they are in no deal
+ * (lead_journey_keys), and marks the deals they are contacts of stale: one statement, so a lead is
+ * never claimed without both. Lead journeys need every touch (a report's period decides later
+ * which count); deal journeys are stored per deal, by `refreshDealJourneyKeys`.
  */
 export async function refreshLeadJourneyKeys(client: PoolClient): Promise<void> {
   await client.query(`
     WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id),
     journey AS (
       SELECT t.lead_id, ${keyTokensSql()}, max(t.occurred_at) AS last_touch_at
-      FROM touches t WHERE t.lead_id IN (SELECT lead_id FROM claimed) AND t.deleted_at IS NULL
+      FROM touches t JOIN leads l ON l.id = t.lead_id
+      WHERE t.lead_id IN (SELECT lead_id FROM claimed) AND t.deleted_at IS NULL AND ${LEAD_IN_NO_DEAL}
       GROUP BY t.lead_id
     ),
     stored AS (

@@ -20,7 +20,8 @@ export const keyTokensSql = () => `${tokensSql(Dimension.CHANNEL)} AS channels, 
 // The columns of deal_journey_keys and lead_journey_keys that hold each key's tokens.
 const STORED_COLUMN: Partial<Record<Dimension, string>> = { [Dimension.CHANNEL]: 'channels', [Dimension.CAMPAIGN]: 'campaigns' };
 
-const LEAD_IN_NO_DEAL = `l.deleted_at IS NULL
+/** A lead (l) whose touches make a journey of its own: not deleted, and no deal's contact. */
+export const LEAD_IN_NO_DEAL = `l.deleted_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id AND dc.deleted_at IS NULL)`;
 
 interface JourneyParts {
@@ -66,8 +67,8 @@ function builtJourneys(parts: JourneyParts): string {
     lead_journey AS (${builtLeadJourneys(parts, 'leads l')})`;
 }
 
-// The refreshed keys: one row per deal and per lead. A lead whose touches go on past the end is
-// the exception: its journey is built from its touches before the end.
+// The refreshed keys: one row per deal and per lead in no deal. A lead whose touches go on past
+// the end is the exception: its journey is built from its touches before the end.
 function storedJourneys(parts: JourneyParts): string {
   const column = STORED_COLUMN[parts.key];
   return `
@@ -76,8 +77,8 @@ function storedJourneys(parts: JourneyParts): string {
       FROM deal LEFT JOIN deal_journey_keys k ON k.deal_id = deal.id
     ),
     lead_journey AS (
-      SELECT k.${column} AS tokens FROM lead_journey_keys k JOIN leads l ON l.id = k.lead_id
-      WHERE ${LEAD_IN_NO_DEAL} AND k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
+      SELECT k.${column} AS tokens FROM lead_journey_keys k
+      WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
       ${builtLeadJourneys(parts, `lead_journey_keys k JOIN leads l ON l.id = k.lead_id AND k.last_touch_at >= ${parts.end}`)}
     )`;

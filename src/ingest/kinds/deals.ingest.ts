@@ -3,7 +3,7 @@ import {
   amount, boolean, currency, deletedAt, duplicateKey, maxLength, minorUnits, oneOf, reference, required, timestamp,
 } from '../checks';
 import { IngestKind, parsed, stagingTable } from '../ingest-kind';
-import { staleDealsSql, upsertSql } from '../upsert-sql';
+import { staleDealsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'deals';
@@ -142,7 +142,7 @@ export const deals: IngestKind = {
        FROM deal
        WHERE dc.deal_id = deal.id AND dc.deleted_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.deal_id = dc.deal_id AND w.lead_id = dc.lead_id)
-       RETURNING dc.deal_id
+       RETURNING dc.deal_id, dc.lead_id
      ),
      added AS (
        INSERT INTO deal_contacts AS dc (deal_id, lead_id, account_id, is_primary)
@@ -151,10 +151,12 @@ export const deals: IngestKind = {
          SET is_primary = excluded.is_primary, account_id = excluded.account_id, deleted_at = NULL
        WHERE (dc.is_primary, dc.account_id, dc.deleted_at IS NULL)
          IS DISTINCT FROM (excluded.is_primary, excluded.account_id, true)
-       RETURNING dc.deal_id
+       RETURNING dc.deal_id, dc.lead_id
      ),
      touched AS (SELECT deal_id FROM removed UNION SELECT deal_id FROM added),
-     stale AS (${staleDealsSql('SELECT deal_id FROM touched UNION SELECT id FROM ingest_deals_written')})
+     stale AS (${staleDealsSql('SELECT deal_id FROM touched UNION SELECT id FROM ingest_deals_written')}),
+     -- A lead that joins or leaves a deal's contacts starts or ends a journey of its own.
+     stale_leads AS (${staleLeadsSql('SELECT lead_id FROM removed UNION SELECT lead_id FROM added')})
      SELECT count(*) FILTER (WHERE w.inserted)::int AS created,
             count(*) FILTER (WHERE (w.id IS NOT NULL AND NOT w.inserted)
                                 OR (w.id IS NULL AND deal.id IN (SELECT deal_id FROM touched)))::int AS updated
