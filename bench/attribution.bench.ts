@@ -1,5 +1,6 @@
 import './bench-env';
 import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
 import { ApiKeyService } from '../src/auth/api-key.service';
 import { Scope } from '../src/auth/scope';
 import { config } from '../src/config';
@@ -7,11 +8,14 @@ import { refreshTouchCredits } from '../src/reports/touch-credit-refresh';
 import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
 import { openBenchDatabase } from './bench-database';
+import { widenJourneys } from './wider-journeys';
 
 // npm run bench:attribution: the large demo dataset (about 1M touches), then the median latency
 // through GraphQL of attribution reports against the floor, a bare GROUP BY over the touches.
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZE = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
+// The data-driven goal's journeys (over 30 channels): the last run reshapes the data to them.
+const WIDE_JOURNEYS = 100_000;
 
 const RULE_BASED = ['FIRST_TOUCH', 'LAST_TOUCH', 'LAST_NON_DIRECT', 'LINEAR', 'POSITION_BASED', 'U_SHAPED', 'W_SHAPED',
   'FULL_PATH', 'J_SHAPED', 'INVERSE_J', 'TIME_DECAY'];
@@ -43,6 +47,15 @@ async function dataDrivenRuns(run: (model: string, groupBy: string, options?: ob
   results.push(['COUNTERFACTUAL by CAMPAIGN', await timed(run('COUNTERFACTUAL', 'CAMPAIGN'), newSnapshot)]);
   results.push(['SHAPLEY by CHANNEL, lookbackDays 30', await timed(run('SHAPLEY', 'CHANNEL', { lookbackDays: 30 }), newSnapshot)]);
   return results;
+}
+
+async function countJourneys(dataSource: DataSource): Promise<{ touches: number; journeys: number }> {
+  const [counts] = await dataSource.query(`
+    SELECT (SELECT count(*)::int FROM touches) AS touches,
+           (SELECT count(*)::int FROM deals WHERE status <> 'OPEN')
+           + (SELECT count(*)::int FROM leads l WHERE NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id)
+                AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id)) AS journeys`);
+  return counts;
 }
 
 async function main(): Promise<void> {
@@ -79,11 +92,7 @@ async function main(): Promise<void> {
     'query($input: CompareModelsInput!) { compareModels(input: $input) { rows { key values { revenue { amount } } } } }',
     { input: { models: RULE_BASED } });
 
-  const [{ touches, journeys }] = await database.dataSource.query(`
-    SELECT (SELECT count(*)::int FROM touches) AS touches,
-           (SELECT count(*)::int FROM deals WHERE status <> 'OPEN')
-           + (SELECT count(*)::int FROM leads l WHERE NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id)
-                AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id)) AS journeys`);
+  const { touches, journeys } = await countJourneys(database.dataSource);
   const heapBefore = process.memoryUsage().heapUsed;
   const results: Array<[string, number]> = [
     ['floor: SELECT channel, count(*) FROM touches GROUP BY channel',
@@ -97,6 +106,10 @@ async function main(): Promise<void> {
         { input: { model: 'POSITION_BASED', lookbackDays: 90 } }), newSnapshot)],
     ...(await dataDrivenRuns(dataDriven, newSnapshot)),
   ];
+  const { channels } = await widenJourneys(database.dataSource, WIDE_JOURNEYS, journeys);
+  const wide = await countJourneys(database.dataSource);
+  results.push([`MARKOV order 1 by CHANNEL, reshaped: ${wide.journeys} journeys over ${channels} channels`,
+    await timed(dataDriven('MARKOV', 'CHANNEL'), newSnapshot)]);
   clearInterval(sampler);
   const floor = results[0][1];
   console.log(`\n${touches} touches, ${journeys} data-driven journeys, ${database.where}, median of ${RUNS} runs after one warm-up\n`);
