@@ -81,10 +81,20 @@ function errorBound(block: Structure): Bound {
 /** The error bound costs a pass over the transitions: checked every few cycles only. */
 const CHECK_EVERY = 4;
 
+/**
+ * Between two checks the correction must at least halve the error bound. Where a state receives
+ * far more than it sends (column sums of Q above 1) it can instead stall the sweeps for millions
+ * of cycles; it is then switched off, and Gauss-Seidel alone, which always converges on these
+ * systems, finishes the solve.
+ */
+const CORRECTED_PROGRESS = 0.5;
+
 function iterate(block: Structure, system: System, bound: Bound, tolerance: number): Float64Array {
   const values = new Float64Array(block.size * system.variants);
   const residual = new Float64Array(block.size * system.variants);
   const correction = coarseCorrection(block, system);
+  let correcting = true;
+  let previous = Infinity;
   let best = Infinity;
   let stale = 0;
   for (let cycle = 1; ; cycle += 1) {
@@ -93,6 +103,8 @@ function iterate(block: Structure, system: System, bound: Bound, tolerance: numb
       residuals(block, system, values, residual);
       const error = bound(residual, system.variants);
       if (error <= tolerance) return values;
+      if (error > previous * CORRECTED_PROGRESS) correcting = false;
+      previous = error;
       if (error < best) {
         best = error;
         stale = 0;
@@ -100,7 +112,7 @@ function iterate(block: Structure, system: System, bound: Bound, tolerance: numb
         return values;
       }
     }
-    correction(values);
+    if (correcting) correction(values);
   }
 }
 
