@@ -23,8 +23,7 @@ export class JourneyKeys1764400000000 implements MigrationInterface {
         campaigns text NOT NULL,
         last_touch_at timestamptz NOT NULL
       );
-      COMMENT ON TABLE lead_journey_keys IS
-        'Every lead with touches, not deleted and in no deal: the keys of all its touches, and when the last one happened.';
+      COMMENT ON TABLE lead_journey_keys IS 'Every lead with touches: the keys of all its touches, and when the last one happened.';
       -- Filled by the next refresh.
       INSERT INTO touch_credit_stale_leads (lead_id) SELECT id FROM leads ON CONFLICT DO NOTHING;
       INSERT INTO touch_credit_stale_deals (deal_id) SELECT id FROM deals ON CONFLICT DO NOTHING;
