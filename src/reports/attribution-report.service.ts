@@ -80,7 +80,7 @@ export class AttributionReportService {
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // For the report's own statements only: the credit refresh above takes as long as it needs.
-      await runner.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`,
+      await runner.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true), set_config('jit', 'off', true)`,
         [String(this.statementTimeoutMs), REPORT_WORK_MEM]);
       const minorUnits = await minorUnitsOf(runner, request.scope.currency);
       const stored = columns && await storedCreditTotals(runner, request, columns);
@@ -117,7 +117,7 @@ export class AttributionReportService {
       }
       const paths = tables.get(options.collapseRepeats) ?? await readJourneyPaths(runner, request, options.collapseRepeats, storedKeys);
       tables.set(options.collapseRepeats, paths);
-      dataDriven.push(dataDrivenCredits(options, paths.rows));
+      dataDriven.push(dataDrivenCredits(options, paths.paths));
     }
     return { dataDriven, pathTotals: tables.values().next().value?.totals };
   }

@@ -1,5 +1,5 @@
 import {
-  AttributionResult as PathCredits, counterfactualAttribution, markovAttribution, PathRow, shapleyAttribution, Unattributed,
+  AttributionResult as PathCredits, counterfactualAttribution, KeyedPaths, markovAttribution, shapleyAttribution, Unattributed,
 } from '../attribution/data-driven';
 import type { MarkovTransition, RemovalEffect } from '../attribution/data-driven';
 import { DataDrivenOptions, ReportModel } from './report-model';
@@ -14,12 +14,12 @@ export interface MarkovDetails {
 export interface DataDrivenOutcome {
   byKey: Map<string, { amountMinor: bigint; dealCredit: number }>;
   unattributed: Unattributed[];
-  /** The path table the model learned from, most journeys first, then by path. */
-  paths: PathRow[];
+  /** The path table of the journeys, most journeys first, then by path; built when first asked for. */
+  pathTable: () => KeyedPaths;
   markov?: MarkovDetails;
 }
 
-export function dataDrivenCredits(options: DataDrivenOptions, paths: PathRow[]): DataDrivenOutcome {
+export function dataDrivenCredits(options: DataDrivenOptions, paths: KeyedPaths): DataDrivenOutcome {
   let result: PathCredits;
   let markov: MarkovDetails | undefined;
   if (options.model === ReportModel.MARKOV) {
@@ -32,8 +32,19 @@ export function dataDrivenCredits(options: DataDrivenOptions, paths: PathRow[]):
   return {
     byKey: new Map(result.credits.map((credit) => [credit.key, { amountMinor: credit.amountMinor, dealCredit: credit.dealCredit }])),
     unattributed: result.unattributed,
-    // The model's table is in path order; a stable sort keeps it within equal journeys.
-    paths: [...result.paths].sort((a, b) => b.journeys - a.journeys),
+    pathTable: byJourneys(result.pathTable),
     markov,
+  };
+}
+
+// The model's table is in path order; a stable sort keeps it within equal journeys.
+function byJourneys(pathTable: () => KeyedPaths): () => KeyedPaths {
+  let sorted: KeyedPaths | undefined;
+  return () => {
+    if (!sorted) {
+      const { keys, rows } = pathTable();
+      sorted = { keys, rows: [...rows].sort((a, b) => b.journeys - a.journeys) };
+    }
+    return sorted;
   };
 }

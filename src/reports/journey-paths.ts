@@ -1,7 +1,8 @@
 import { QueryRunner } from 'typeorm';
-import { collapseRepeatedKeys, PathRow } from '../attribution/data-driven';
+import { collapseRepeatedKeys, KeyedPathRow, KeyedPaths } from '../attribution/data-driven';
 import { ReportTotals } from './attribution-aggregator';
 import type { AttributionRequest } from './attribution-report.service';
+import { JourneyKeyIds } from './journey-key-ids';
 import { journeyPathSql } from './journey-path-sql';
 import { CampaignOfKey, KeyedJourneyTotals } from './keyed-journey-totals';
 import { missingRateError } from './missing-rate';
@@ -18,7 +19,7 @@ interface JourneyGroup {
 
 export interface JourneyPaths {
   /** One row per distinct sequence of keys, collapsed or not: what the data-driven models learn from. */
-  rows: PathRow[];
+  paths: KeyedPaths;
   /** The report's total, unattributed amount and per-key touches and influence, from the won deals. */
   totals: ReportTotals;
 }
@@ -45,19 +46,6 @@ async function throwMissingRate(runner: QueryRunner, groups: readonly JourneyGro
   throw await missingRateError(runner, currency, day, request.scope);
 }
 
-// Each key as one string object, however many paths hold it: the models hash and compare keys
-// hundreds of thousands of times, and equal strings split from different journeys are compared
-// character by character, the same object at once.
-function sameString(): (token: string) => string {
-  const strings = new Map<string, string>();
-  return (token) => {
-    const known = strings.get(token);
-    if (known !== undefined) return known;
-    strings.set(token, token);
-    return token;
-  };
-}
-
 /**
  * The journeys of a data-driven report as path rows, repeats collapsed if asked, and the report
  * totals of its won deals. One statement (journeyPathSql, over the stored keys when `storedKeys`)
@@ -71,15 +59,15 @@ export async function readJourneyPaths(runner: QueryRunner, request: Attribution
   const groups: JourneyGroup[] = await runner.query(sql, params);
   await throwMissingRate(runner, groups, request);
   const campaigns = dimension === Dimension.CAMPAIGN ? await campaignKeys(runner) : undefined;
-  const keyOf = campaigns ? (token: string) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN : sameString();
-  const keysOf = (tokens: string): string[] => (tokens === '' ? [] : tokens.split(',').map(keyOf));
+  const keyIds = new JourneyKeyIds(campaigns && ((token) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN));
   const totals = new KeyedJourneyTotals(request.models.length, campaigns?.byKey);
-  // Rows with the same path after collapsing are merged by the models (their path table).
-  const rows = groups.map((group): PathRow => {
-    const keys = keysOf(group.tokens ?? '');
+  // Rows with the same path after collapsing are merged by the models that need a path table.
+  const rows = groups.map((group): { ids: number[] } & KeyedPathRow => {
+    const ids = keyIds.idsOf(group.tokens);
     const value = BigInt(group.value);
-    if (group.won) totals.add(keys, group.journeys, value);
-    return { path: collapse ? collapseRepeatedKeys(keys) : keys, journeys: group.journeys, conversions: group.won ? group.journeys : 0, value };
+    if (group.won) totals.add(ids, group.journeys, value);
+    return { ids: collapse ? collapseRepeatedKeys(ids) : ids, journeys: group.journeys, conversions: group.won ? group.journeys : 0, value };
   });
-  return { rows, totals: totals.totals };
+  const reportTotals = totals.totals(keyIds.keys);
+  return { paths: { keys: keyIds.renumberInKeyOrder(rows.map(({ ids }) => ids)), rows }, totals: reportTotals };
 }

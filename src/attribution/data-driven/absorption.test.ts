@@ -4,6 +4,7 @@ import { Block, solveIteratively } from './block-iteration';
 import { forEachComponent } from './components';
 import { solveDense } from './dense-solve';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
+import { canonicalRows } from './path-input';
 import { buildPathTable } from './path-table';
 import { PathRow } from './types';
 
@@ -43,8 +44,8 @@ function mask(chain: MarkovChain, states: readonly number[]): Uint8Array {
 describe('conversionProbabilities', () => {
   test('agrees with a dense solve of the whole chain, for the chain and each removal', () => {
     fc.assert(fc.property(fc.array(rowArbitrary, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (rows, order) => {
-      const table = buildPathTable(rows);
-      const chain = buildMarkovChain(table, order);
+      const table = buildPathTable(canonicalRows(rows));
+      const chain = buildMarkovChain(table.keys.length, table.paths, order);
       const removals = [[], ...table.keys.map((key) => statesWith(chain, table.keys, key))];
       conversionProbabilities(chain, removals).forEach((probability, variant) => {
         expect(probability).toBeCloseTo(denseReference(chain, mask(chain, removals[variant])), 12);
@@ -58,8 +59,8 @@ describe('conversionProbabilities', () => {
     const rows = Array.from({ length: size }, (_, index) => ({
       path: [`k${index}`, `k${(index + 1) % size}`], journeys: 2, conversions: 1, value: 1n,
     }));
-    const table = buildPathTable(rows);
-    const chain = buildMarkovChain(table, 1);
+    const table = buildPathTable(canonicalRows(rows));
+    const chain = buildMarkovChain(table.keys.length, table.paths, 1);
     const removals = [[], [1], statesWith(chain, table.keys, 'k7'), [1, 2, 3]];
     const [probability, ...without] = conversionProbabilities(chain, removals);
     expect(Math.abs(probability - 0.5)).toBeLessThan(1e-13);
@@ -79,8 +80,8 @@ describe('conversionProbabilities', () => {
       const conversions = random() < 0.3 ? 1 : 0;
       return { path, journeys: 1, conversions, value: BigInt(conversions) };
     });
-    const table = buildPathTable(rows);
-    const chain = buildMarkovChain(table, 2);
+    const table = buildPathTable(canonicalRows(rows));
+    const chain = buildMarkovChain(table.keys.length, table.paths, 2);
     let largest = 0;
     forEachComponent(chain, new Uint8Array(chain.stateKeys.length).fill(1), 0, (members) => { largest = Math.max(largest, members.length); });
     expect(largest).toBeGreaterThan(DENSE_LIMIT);
@@ -91,8 +92,8 @@ describe('conversionProbabilities', () => {
   });
 
   test('more variants than one group holds', () => {
-    const table = buildPathTable([{ path: ['a', 'b', 'a'], journeys: 3, conversions: 1, value: 1n }]);
-    const chain = buildMarkovChain(table, 1);
+    const table = buildPathTable(canonicalRows([{ path: ['a', 'b', 'a'], journeys: 3, conversions: 1, value: 1n }]));
+    const chain = buildMarkovChain(table.keys.length, table.paths, 1);
     const removals = Array.from({ length: 70 }, (_, index) => (index % 2 === 0 ? [] : [1]));
     expect(conversionProbabilities(chain, removals)).toEqual(removals.map((states) => (states.length === 0 ? 1 / 3 : 0)));
   });

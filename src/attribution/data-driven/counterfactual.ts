@@ -1,6 +1,7 @@
 import { credit, newLedger, toResult } from './credits';
+import { canonicalRows } from './path-input';
 import { CODE_WIDTH, PathTable, TablePath, buildPathTable } from './path-table';
-import { AttributionResult, PathRow } from './types';
+import { AttributionResult, PathInput } from './types';
 
 /**
  * COUNTERFACTUAL: Google fractribution's leave-one-out (which it calls "Shapley"). Each converting
@@ -11,7 +12,8 @@ import { AttributionResult, PathRow } from './types';
  * Cost: O(sum of n^2) character copies for converting paths of length n, and only for lengths
  * where a path one touch shorter exists.
  */
-export function counterfactualAttribution(rows: readonly PathRow[]): AttributionResult {
+export function counterfactualAttribution(input: PathInput): AttributionResult {
+  const rows = canonicalRows(input);
   const table = buildPathTable(rows);
   const ledger = newLedger(table.keys.length);
   const lookup = rateLookup(table);
@@ -19,7 +21,7 @@ export function counterfactualAttribution(rows: readonly PathRow[]): Attribution
     if (path.conversions === 0) continue;
     credit(ledger, path.ids, touchShares(path, lookup), path.value, path.conversions);
   }
-  return toResult(table, ledger);
+  return toResult(rows, ledger, [], table);
 }
 
 interface RateLookup {

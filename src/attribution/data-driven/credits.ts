@@ -1,6 +1,7 @@
 import { allocateMinorUnits } from '../allocation';
-import { PathTable } from './path-table';
-import { AttributionResult, PathRow, Unattributed } from './types';
+import { PathRows } from './path-input';
+import { PathTable, buildPathTable, keyedPaths } from './path-table';
+import { AttributionResult, KeyedPaths, Unattributed } from './types';
 
 /** Running credit per key id: money in minor units and fractional conversions. */
 export interface Ledger {
@@ -31,26 +32,27 @@ export function credit(
   });
 }
 
-/** The result of a model: one credit row per key, and what could not be credited. */
-export function toResult(table: PathTable, ledger: Ledger, extra: readonly Unattributed[] = []): AttributionResult {
+/**
+ * The result of a model: one credit row per key, what could not be credited, and the path table,
+ * `table` itself or, for a model that never needed one, merged from `rows` when first asked for.
+ */
+export function toResult(rows: PathRows, ledger: Ledger, extra: readonly Unattributed[], table?: PathTable): AttributionResult {
+  let paths: KeyedPaths | undefined;
   return {
-    credits: table.keys.map((key, id) => ({
+    credits: rows.keys.map((key, id) => ({
       key,
       amountMinor: ledger.amounts[id],
       dealCredit: ledger.conversions[id],
     })),
-    unattributed: [...baseUnattributed(table), ...extra],
-    paths: pathRows(table),
+    unattributed: [...baseUnattributed(rows), ...extra],
+    pathTable: () => {
+      paths ??= keyedPaths(table ?? buildPathTable(rows));
+      return paths;
+    },
   };
 }
 
-function pathRows({ keys, paths, empty }: PathTable): PathRow[] {
-  const rows = paths.map(({ ids, journeys, conversions, value }) => ({ path: ids.map((id) => keys[id]), journeys, conversions, value }));
-  return empty.journeys > 0 ? [{ path: [], ...empty }, ...rows] : rows;
-}
-
-function baseUnattributed(table: PathTable): Unattributed[] {
-  const { empty, touched } = table;
+function baseUnattributed({ empty, touched }: PathRows): Unattributed[] {
   if (empty.conversions + touched.conversions === 0) {
     return [{ reason: 'NO_CONVERSIONS', amountMinor: 0n, dealCredit: 0 }];
   }

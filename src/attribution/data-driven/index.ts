@@ -6,4 +6,6 @@ export type { MarkovState, MarkovStateKind, MarkovTransition } from './markov-tr
 export { collapseRepeatedKeys, toPathRows } from './path-rows';
 export type { PathJourney } from './path-rows';
 export { SHAPLEY_MAX_KEYS, shapleyAttribution } from './shapley';
-export type { AttributionResult, KeyCredit, PathRow, Unattributed, UnattributedReason } from './types';
+export type {
+  AttributionResult, KeyCredit, KeyedPathRow, KeyedPaths, PathInput, PathRow, Unattributed, UnattributedReason,
+} from './types';

@@ -1,4 +1,4 @@
-import { CODE_WIDTH, PathTable, TablePath } from './path-table';
+import { CODE_WIDTH, encodeIds } from './path-table';
 
 /** Transitions between transient states in compressed sparse rows: `s`'s are offsets[s]..offsets[s+1]. */
 export interface SparseRows {
@@ -24,39 +24,60 @@ export interface MarkovChain extends SparseRows {
 
 export const START = 0;
 
-/** Counts every journey's transitions, O(total path length); states are keyed by run code. */
-export function buildMarkovChain(table: PathTable, order: number): MarkovChain {
+/** Largest transition matrix counted densely (order 1 up to about 2,000 keys): 32 MB. */
+const MATRIX_CELLS = 1 << 22;
+
+/** A path as the chain counts it; `code` (see TablePath) saves encoding the ids again. */
+export interface ChainPath {
+  readonly ids: readonly number[];
+  readonly journeys: number;
+  readonly conversions: number;
+  readonly code?: string;
+}
+
+/**
+ * Counts every journey's transitions, O(total path length). States 1 to `keyCount` are the runs
+ * of one key, in key order; longer runs are numbered as met and keyed by their codes.
+ */
+export function buildMarkovChain(keyCount: number, paths: readonly ChainPath[], order: number): MarkovChain {
   const stateOf = new Map<string, number>();
   const stateKeys: number[][] = [[]];
-  const counts: Map<number, number>[] = [new Map()];
-  const conversions: number[] = [0];
-  const nulls: number[] = [0];
-  // Runs of one key (all of them at order 1) skip the string key.
-  const singleKeyState = new Int32Array(table.keys.length).fill(-1);
-  const stateAt = (path: TablePath, start: number, length: number): number => {
-    if (length === 1 && singleKeyState[path.ids[start]] >= 0) return singleKeyState[path.ids[start]];
-    const code = path.code.slice(start * CODE_WIDTH, (start + length) * CODE_WIDTH);
-    const known = stateOf.get(code);
+  for (let id = 0; id < keyCount; id += 1) stateKeys.push([id]);
+  const counts = stateKeys.map(() => new Map<number, number>());
+  const conversions = stateKeys.map(() => 0);
+  const nulls = stateKeys.map(() => 0);
+  const stateAt = (path: ChainPath, code: string, start: number, length: number): number => {
+    const run = code.slice(start * CODE_WIDTH, (start + length) * CODE_WIDTH);
+    const known = stateOf.get(run);
     if (known !== undefined) return known;
-    stateOf.set(code, stateKeys.length);
-    if (length === 1) singleKeyState[path.ids[start]] = stateKeys.length;
+    stateOf.set(run, stateKeys.length);
     stateKeys.push(path.ids.slice(start, start + length));
     counts.push(new Map());
     conversions.push(0);
     nulls.push(0);
     return stateKeys.length - 1;
   };
-  for (const path of table.paths) {
-    const length = Math.min(order, path.ids.length);
+  // At order 1 the states are known: over few keys, one matrix counts far faster than a Map
+  // update per touch.
+  const width = keyCount + 1;
+  const matrix = order === 1 && width * width <= MATRIX_CELLS ? new Float64Array(width * width) : undefined;
+  for (const path of paths) {
+    const { ids } = path;
+    const length = Math.min(order, ids.length);
+    const code = length > 1 ? path.code ?? encodeIds(ids) : '';
     let from = START;
-    for (let start = 0; start + length <= path.ids.length; start += 1) {
-      const to = stateAt(path, start, length);
-      counts[from].set(to, (counts[from].get(to) ?? 0) + path.journeys);
+    for (let start = 0; start + length <= ids.length; start += 1) {
+      const to = length === 1 ? ids[start] + 1 : stateAt(path, code, start, length);
+      if (matrix) matrix[from * width + to] += path.journeys;
+      else counts[from].set(to, (counts[from].get(to) ?? 0) + path.journeys);
       from = to;
     }
     conversions[from] += path.conversions;
     nulls[from] += path.journeys - path.conversions;
   }
+  matrix?.forEach((count, cell) => {
+    if (count > 0) counts[Math.floor(cell / width)].set(cell % width, count);
+  });
   return normalise(stateKeys, counts, conversions, nulls);
 }
 

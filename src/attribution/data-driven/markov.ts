@@ -3,8 +3,9 @@ import { Ledger, credit, newLedger, toResult } from './credits';
 import { InvalidMarkovOrderError } from './errors';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
 import { MarkovTransition, listTransitions } from './markov-transitions';
-import { PathTable, buildPathTable } from './path-table';
-import { AttributionResult, PathRow, Unattributed } from './types';
+import { PathRows, canonicalRows } from './path-input';
+import { buildPathTable } from './path-table';
+import { AttributionResult, PathInput, Unattributed } from './types';
 
 export interface MarkovOptions {
   /** How many consecutive keys make a state, 1-4; default 1. */
@@ -32,23 +33,27 @@ const EFFECT_EPSILON = 1e-10;
  * for the states). RE_c = 1 - P(conv with every state containing c redirected to NULL) / P(conv);
  * the total converting value of touched journeys is split by RE_c / sum(RE) in minor units.
  * Cost: one chain build, O(total path length), then 1 + (number of keys) absorption solves,
- * done together (see `conversionProbabilities`).
+ * done together (see `conversionProbabilities`). Order 1 needs no path table: its transition
+ * counts come straight from the rows.
  */
-export function markovAttribution(rows: readonly PathRow[], options: MarkovOptions = {}): MarkovResult {
+export function markovAttribution(input: PathInput, options: MarkovOptions = {}): MarkovResult {
   const order = options.order ?? 1;
   if (!Number.isInteger(order) || order < 1 || order > 4) throw new InvalidMarkovOrderError(order);
-  const table = buildPathTable(rows);
-  const chain = buildMarkovChain(table, order);
+  const rows = canonicalRows(input);
+  // Order 1 numbers its states by key, whatever the order of the rows. Longer runs are numbered
+  // as met, so they are met in the path table's order.
+  const table = order === 1 ? undefined : buildPathTable(rows);
+  const chain = buildMarkovChain(rows.keys.length, table?.paths ?? rows.rows, order);
   // Variant 0 is the chain itself; variant 1 + id removes every state containing that key.
-  const [probability, ...withoutKey] = conversionProbabilities(chain, [[], ...statesByKey(chain, table.keys.length)]);
+  const [probability, ...withoutKey] = conversionProbabilities(chain, [[], ...statesByKey(chain, rows.keys.length)]);
   const effects = withoutKey.map((without) => removalEffect(probability, without));
-  const ledger = newLedger(table.keys.length);
-  const unattributed = creditByEffects(table, effects, ledger);
+  const ledger = newLedger(rows.keys.length);
+  const unattributed = creditByEffects(rows, effects, ledger);
   return {
-    ...toResult(table, ledger, unattributed),
+    ...toResult(rows, ledger, unattributed, table),
     conversionProbability: probability,
-    removalEffects: table.keys.map((key, id) => ({ key, effect: effects[id] })),
-    transitions: listTransitions(chain, table.keys),
+    removalEffects: rows.keys.map((key, id) => ({ key, effect: effects[id] })),
+    transitions: listTransitions(chain, rows.keys),
   };
 }
 
@@ -67,12 +72,12 @@ function statesByKey(chain: MarkovChain, keyCount: number): number[][] {
   return states;
 }
 
-function creditByEffects(table: PathTable, effects: readonly number[], ledger: Ledger): Unattributed[] {
-  const { value, conversions } = table.touched;
+function creditByEffects({ keys, touched }: PathRows, effects: readonly number[], ledger: Ledger): Unattributed[] {
+  const { value, conversions } = touched;
   if (conversions === 0) return [];
   if (!effects.some((effect) => effect > 0)) {
     return [{ reason: 'ALL_REMOVAL_EFFECTS_ZERO', amountMinor: value, dealCredit: conversions }];
   }
-  credit(ledger, table.keys.map((_, id) => id), effects, value, conversions);
+  credit(ledger, keys.map((_, id) => id), effects, value, conversions);
   return [];
 }

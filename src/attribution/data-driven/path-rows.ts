@@ -1,4 +1,5 @@
-import { encodeIds, intern } from './path-table';
+import { intern } from './path-input';
+import { encodeIds } from './path-table';
 import { PathRow } from './types';
 
 /** One journey as the data-driven models see it: its keys in touch order. */
@@ -37,6 +38,6 @@ export function toPathRows(
   return [...rows.values()];
 }
 
-export function collapseRepeatedKeys(path: readonly string[]): string[] {
+export function collapseRepeatedKeys<Key>(path: readonly Key[]): Key[] {
   return path.filter((key, index) => index === 0 || key !== path[index - 1]);
 }

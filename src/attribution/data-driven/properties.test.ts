@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { counterfactualAttribution } from './counterfactual';
 import { markovAttribution } from './markov';
 import { shapleyAttribution } from './shapley';
-import { AttributionResult, PathRow } from './types';
+import { AttributionResult, PathInput, PathRow } from './types';
 
 const rowArbitrary = fc.record({
   path: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 7 }),
@@ -13,13 +13,18 @@ const rowArbitrary = fc.record({
 
 const rowsArbitrary = fc.array(rowArbitrary, { maxLength: 30 });
 
-const models: [string, (rows: readonly PathRow[]) => AttributionResult][] = [
-  ...[1, 2, 3, 4].map((order): [string, (rows: readonly PathRow[]) => AttributionResult] => [
-    `MARKOV order ${order}`, (rows) => markovAttribution(rows, { order }),
+const models: [string, (input: PathInput) => AttributionResult][] = [
+  ...[1, 2, 3, 4].map((order): [string, (input: PathInput) => AttributionResult] => [
+    `MARKOV order ${order}`, (input) => markovAttribution(input, { order }),
   ]),
   ['COUNTERFACTUAL', counterfactualAttribution],
   ['SHAPLEY', shapleyAttribution],
 ];
+
+/** A result with its path table built, so that results compare as data. */
+function settled({ pathTable, ...result }: AttributionResult) {
+  return { ...result, pathTable: pathTable() };
+}
 
 /** The same journeys with every evenly divisible row split into two equal rows. */
 function halved(rows: readonly PathRow[]): PathRow[] {
@@ -57,7 +62,20 @@ describe.each(models)('%s', (_name, model) => {
         sums.set(JSON.stringify(path), { path, journeys: sum.journeys + journeys, conversions: sum.conversions + conversions, value: sum.value + value });
       }
       const byPath = (a: PathRow, b: PathRow) => (a.path.join('\0') < b.path.join('\0') ? -1 : 1);
-      expect(model(rows).paths).toEqual([...sums.values()].filter((row) => row.journeys > 0).sort(byPath));
+      const { keys, rows: listed } = model(rows).pathTable();
+      expect(keys).toEqual([...keys].sort());
+      expect(listed.map(({ ids, journeys, conversions, value }) => ({ path: ids.map((id) => keys[id]), journeys, conversions, value })))
+        .toEqual([...sums.values()].filter((row) => row.journeys > 0).sort(byPath));
+    }));
+  });
+
+  test('numbered keys, in any numbering, give what string paths give', () => {
+    fc.assert(fc.property(rowsArbitrary, fc.nat(), (rows, shift) => {
+      // The keys of the rows, backwards and rotated.
+      const used = [...new Set(rows.flatMap(({ path }) => path))].sort().reverse();
+      const keys = used.map((_, index) => used[(index + shift) % used.length]);
+      const keyed = { keys, rows: rows.map(({ path, ...counts }) => ({ ids: path.map((key) => keys.indexOf(key)), ...counts })) };
+      expect(settled(model(keyed))).toEqual(settled(model(rows)));
     }));
   });
 
@@ -65,10 +83,10 @@ describe.each(models)('%s', (_name, model) => {
     fc.assert(fc.property(
       rowsArbitrary.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
       ([rows, shuffled]) => {
-        const result = model(rows);
-        expect(model(rows)).toEqual(result);
-        expect(model(shuffled)).toEqual(result);
-        expect(model(halved(rows))).toEqual(result);
+        const result = settled(model(rows));
+        expect(settled(model(rows))).toEqual(result);
+        expect(settled(model(shuffled))).toEqual(result);
+        expect(settled(model(halved(rows)))).toEqual(result);
       },
     ));
   });

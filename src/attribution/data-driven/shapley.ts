@@ -1,8 +1,9 @@
 import { credit, newLedger, toResult } from './credits';
 import { TooManyKeysError } from './errors';
+import { canonicalRows } from './path-input';
 import { PathTable, buildPathTable, encodeId, encodeIds } from './path-table';
 import { shapleyValues } from './shapley-value';
-import { AttributionResult, PathRow } from './types';
+import { AttributionResult, PathInput } from './types';
 
 /** The spec's cap: exact Shapley costs |C| 2^|C| per distinct key set. */
 export const SHAPLEY_MAX_KEYS = 12;
@@ -13,7 +14,8 @@ export const SHAPLEY_MAX_KEYS = 12;
  * exactly S (0 if none, v({}) = 0). Negative values count as 0; all zero gives an equal split.
  * Shares depend only on the key set, so they are computed once per set: O(sets x 12 x 2^12).
  */
-export function shapleyAttribution(rows: readonly PathRow[]): AttributionResult {
+export function shapleyAttribution(input: PathInput): AttributionResult {
+  const rows = canonicalRows(input);
   const table = buildPathTable(rows);
   const rates = coalitionRates(table);
   const sharesBySet = new Map<string, number[]>();
@@ -31,7 +33,7 @@ export function shapleyAttribution(rows: readonly PathRow[]): AttributionResult 
     sharesBySet.set(setCode, shares);
     credit(ledger, keys, keys.map((id) => shares[set.indexOf(id)]), path.value, path.conversions);
   }
-  return toResult(table, ledger);
+  return toResult(rows, ledger, [], table);
 }
 
 /** Conversion rate per distinct key set, keyed by the set's sorted ids encoded. */

@@ -1,14 +1,35 @@
-/** Journeys that share one path, aggregated: the input of every data-driven model. */
-export interface PathRow {
-  /** Grouping keys (channel or campaign slugs) in touch order; the caller collapses repeats. */
-  readonly path: readonly string[];
-  /** How many journeys followed this path, converting or not. */
+/** Journeys counted together: how many, how many converted, and what the converting ones were worth. */
+export interface JourneyTotals {
+  /** How many journeys, converting or not. */
   readonly journeys: number;
   /** How many of them converted. */
   readonly conversions: number;
   /** Total revenue of the converting ones, in minor units. */
   readonly value: bigint;
 }
+
+/** Journeys that share one path, aggregated: the input of every data-driven model. */
+export interface PathRow extends JourneyTotals {
+  /** Grouping keys (channel or campaign slugs) in touch order; the caller collapses repeats. */
+  readonly path: readonly string[];
+}
+
+/** A path row whose keys are numbered: `ids` index the `keys` of its `KeyedPaths`. */
+export interface KeyedPathRow extends JourneyTotals {
+  readonly ids: readonly number[];
+}
+
+/**
+ * Path rows with numbered keys, each key once in `keys`. Callers that number keys as they read
+ * them (the reports do) hand rows over without a string array per path.
+ */
+export interface KeyedPaths {
+  readonly keys: readonly string[];
+  readonly rows: readonly KeyedPathRow[];
+}
+
+/** What every data-driven model learns from: path rows, with their keys as strings or numbered. */
+export type PathInput = readonly PathRow[] | KeyedPaths;
 
 /** Credit of one grouping key: money in minor units and fractional conversions (shares summed). */
 export interface KeyCredit {
@@ -38,8 +59,9 @@ export interface AttributionResult {
   /** What no key received, by reason. Credits plus unattributed = total converting value. */
   readonly unattributed: Unattributed[];
   /**
-   * The path table the model learned from: identical paths merged, the empty path (journeys
-   * without touches) first, then by path, keys compared in code-unit order.
+   * The path table of the input: keys in code-unit order, identical paths merged, the empty path
+   * (journeys without touches) first, then by path. Built on the first call where the model did
+   * not need it (MARKOV order 1 learns from transition counts alone).
    */
-  readonly paths: PathRow[];
+  readonly pathTable: () => KeyedPaths;
 }

@@ -4,7 +4,6 @@ import { AttributionRequest, AttributionResult, ReportRow } from '../../reports/
 import { DataDrivenOutcome } from '../../reports/data-driven-credits';
 import { isDataDriven } from '../../reports/report-model';
 import { labelOf } from '../../reports/row-keys';
-import type { MarkovState } from '../../attribution/data-driven';
 import { MarkovDetails, UnattributedReason } from './data-driven.type';
 import { MoneyObject } from '../common/money.type';
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow, ModelValue } from './attribution-report.type';
@@ -53,8 +52,6 @@ const REASONS: Record<string, UnattributedReason> = {
   ALL_REMOVAL_EFFECTS_ZERO: UnattributedReason.ALL_REMOVAL_EFFECTS_ZERO,
 };
 
-const stateLabel = (state: MarkovState) => (state.kind === 'KEYS' ? state.keys.join(' > ') : state.kind);
-
 function markovDetails(outcome: DataDrivenOutcome | null, order: number): MarkovDetails | null {
   if (!outcome?.markov) return null;
   const { conversionProbability, removalEffects, transitions } = outcome.markov;
@@ -63,7 +60,7 @@ function markovDetails(outcome: DataDrivenOutcome | null, order: number): Markov
     conversionProbability,
     removalEffects: removalEffects.map(({ key, effect }) => ({ key, effect })),
     transitionCount: transitions.length,
-    allTransitions: transitions.map(({ from, to, probability }) => ({ from: stateLabel(from), to: stateLabel(to), probability })),
+    allTransitions: transitions,
   };
 }
 
@@ -92,8 +89,10 @@ export function attributionReport(model: ReportModel, request: AttributionReques
       : [{ reason: UnattributedReason.EMPTY_JOURNEY, amount: format.money(result.unattributedMinor), deals: result.unattributedDeals }],
     markov: markovDetails(outcome, isDataDriven(options) ? options.order : 1),
     pathTable: outcome ? {
-      rows: outcome.paths,
-      format: (row) => ({ path: [...row.path], journeys: row.journeys, conversions: row.conversions, value: format.money(row.value) }),
+      rows: () => outcome.pathTable().rows,
+      format: (row) => ({
+        path: row.ids.map((id) => outcome.pathTable().keys[id]), journeys: row.journeys, conversions: row.conversions, value: format.money(row.value),
+      }),
     } : null,
     rows: result.rows.map((row): AttributionRow => ({ ...format.keyed(row), ...format.value(row, 0) })),
     unattributedRow: {

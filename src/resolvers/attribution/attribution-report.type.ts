@@ -3,13 +3,13 @@ import { ReportModel } from '../../reports/report-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 import { MoneyObject } from '../common/money.type';
-import type { PathRow } from '../../attribution/data-driven';
+import type { KeyedPathRow } from '../../attribution/data-driven';
 import { MarkovDetails, PathTableRow, UnattributedPart } from './data-driven.type';
 
-/** A data-driven model's path table, as the model listed it; only the rows of a page are formatted. */
+/** A data-driven model's path table, built when first asked for; only the rows of a page are formatted. */
 export interface PathTable {
-  rows: readonly PathRow[];
-  format(row: PathRow): PathTableRow;
+  rows(): readonly KeyedPathRow[];
+  format(row: KeyedPathRow): PathTableRow;
 }
 
 const KEY = 'The row\'s key in the first groupBy dimension: channel slug, campaign externalId, "source / medium", or a period\'s first day (YYYY-MM-DD). "UNATTRIBUTED" for the unattributed bucket.';

@@ -1,9 +1,12 @@
 import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { MarkovState } from '../../attribution/data-driven';
 import { badUserInput, limitExceeded } from '../../errors';
 import { AttributionReport } from './attribution-report.type';
 import { MarkovDetails, MarkovTransitionObject, PathTablePage } from './data-driven.type';
 
 const MAX_PAGE = 500;
+
+const stateLabel = (state: MarkovState) => (state.kind === 'KEYS' ? state.keys.join(' > ') : state.kind);
 
 function pageSize(first: number): number {
   if (first > MAX_PAGE) throw limitExceeded('MAX_MODEL_PAGE_SIZE', MAX_PAGE, first, 'first');
@@ -28,7 +31,8 @@ export class MarkovDetailsResolver {
   transitions(@Root() details: MarkovDetails,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many transitions, 1 to 500 (ignored with all: true).' }) first: number,
     @Arg('all', { defaultValue: false, description: 'True for every transition of the chain.' }) all: boolean): MarkovTransitionObject[] {
-    return all ? details.allTransitions : details.allTransitions.slice(0, pageSize(first));
+    const transitions = all ? details.allTransitions : details.allTransitions.slice(0, pageSize(first));
+    return transitions.map(({ from, to, probability }) => ({ from: stateLabel(from), to: stateLabel(to), probability }));
   }
 }
 
@@ -39,7 +43,8 @@ export class AttributionReportResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 500.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null): PathTablePage | null {
     if (!report.pathTable) return null;
-    const { rows, format } = report.pathTable;
+    const { format } = report.pathTable;
+    const rows = report.pathTable.rows();
     const start = after ? decodeCursor(after) : 0;
     const end = start + pageSize(first);
     return {

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { MarkovTransition } from '../../attribution/data-driven';
 import { MoneyObject } from '../common/money.type';
 
 export enum UnattributedReason {
@@ -64,8 +65,8 @@ export class MarkovDetails {
   @Field(() => Int, { description: 'How many transitions the chain has (with a positive probability).' })
   transitionCount: number;
 
-  /** All transitions, highest probability first; the field resolver pages them. */
-  allTransitions: MarkovTransitionObject[];
+  /** All transitions, highest probability first; the field resolver formats those it returns. */
+  allTransitions: readonly MarkovTransition[];
 }
 
 @ObjectType({ description: 'One distinct path of the journeys a data-driven model learned from.' })
