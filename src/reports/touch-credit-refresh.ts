@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../attribution/journey';
+import { analyzeOutdated } from '../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from './journey-stream';
 import { ContactsRule } from './report-scope';
@@ -12,6 +13,8 @@ import { touchCreditLines } from './touch-credit-rows';
 
 // Each chunk reads its deals' journeys in one query: larger chunks mean fewer passes over touches.
 const CHUNK_DEALS = 5000;
+// The tables every journey is read from.
+const JOURNEY_TABLES = ['deals', 'deal_contacts', 'leads', 'touches'];
 // Any constant: serialises refreshes across processes sharing the database.
 const REFRESH_LOCK = 727_311_001;
 
@@ -84,6 +87,8 @@ export async function refreshTouchCredits(dataSource: DataSource, currency: stri
       INSERT INTO touch_credit_stale_deals (deal_id)
       SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM changed)
       ON CONFLICT DO NOTHING`, [currency]);
+    // Right after a bulk ingestion, the journeys below would be planned without statistics.
+    await analyzeOutdated(client, JOURNEY_TABLES);
     await refreshLeadJourneyKeys(client);
     let credited = 0;
     for (let chunk = await refreshChunk(client, currency); chunk > 0; chunk = await refreshChunk(client, currency)) {

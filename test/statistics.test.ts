@@ -1,0 +1,39 @@
+import type { PoolClient } from 'pg';
+import { QueryRunner } from 'typeorm';
+import { analyzeOutdated } from '../src/database/statistics';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+let database: TestDatabase;
+let runner: QueryRunner;
+let client: PoolClient;
+beforeAll(async () => {
+  database = await createTestDatabase({ empty: true });
+  runner = database.dataSource.createQueryRunner();
+  client = (await runner.connect()) as PoolClient;
+  await client.query('CREATE TABLE scratch (n int)');
+});
+afterAll(async () => {
+  await runner.release();
+  await database.drop();
+});
+
+async function insert(count: number): Promise<void> {
+  await client.query('INSERT INTO scratch SELECT generate_series(1, $1)', [count]);
+  // This session's row counts reach the statistics views at its next transaction's end.
+  await client.query('SELECT pg_stat_force_next_flush()');
+  await client.query('SELECT 1');
+}
+
+const estimatedRows = async () => Number((await client.query("SELECT reltuples FROM pg_class WHERE relname = 'scratch'")).rows[0].reltuples);
+
+test('a table without statistics is analyzed, then again only once it changed past 50 rows and 10%', async () => {
+  await insert(1000);
+  await analyzeOutdated(client, ['scratch']);
+  expect(await estimatedRows()).toBe(1000);
+  await insert(100);
+  await analyzeOutdated(client, ['scratch']);
+  expect(await estimatedRows()).toBe(1000);
+  await insert(100);
+  await analyzeOutdated(client, ['scratch']);
+  expect(await estimatedRows()).toBe(1200);
+});
