@@ -75,6 +75,16 @@ export class AttributionReportService {
     const columns = storedColumns(request);
     const storedKeys = request.models.some(isDataDriven) && hasDefaultJourneys(request.scope);
     if (columns || storedKeys) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
+    const read = await this.read(request, columns, storedKeys);
+    // Data-driven models need only the journeys read: they run once the snapshot and the
+    // connection are given back, in steps, so the server goes on answering meanwhile.
+    const dataDriven = await this.dataDrivenOutcomes(request, read.journeys);
+    const totals = mergeDataDriven(read.totals, dataDriven, request.models.length);
+    return this.result(request, read.minorUnits, totals, read.costs, dataDriven);
+  }
+
+  // Everything the report reads, in one read-only snapshot.
+  private async read(request: AttributionRequest, columns: ReturnType<typeof storedColumns>, storedKeys: boolean) {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -84,10 +94,10 @@ export class AttributionReportService {
         [String(this.statementTimeoutMs), REPORT_WORK_MEM]);
       const minorUnits = await minorUnitsOf(runner, request.scope.currency);
       const stored = columns && await storedCreditTotals(runner, request, columns);
-      const { totals, dataDriven } = stored ? { totals: stored, dataDriven: [] } : await this.journeyTotals(runner, client, request, storedKeys);
+      const { totals, journeys } = stored ? { totals: stored, journeys: new Map<boolean, JourneyPaths>() } : await this.journeyTotals(runner, client, request, storedKeys);
       const costs = await this.costs(runner, request);
       await runner.query('COMMIT');
-      return this.result(request, minorUnits, totals, costs, dataDriven);
+      return { minorUnits, totals, journeys, costs };
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw cancelled(error) ? reportTimeout(this.statementTimeoutMs) : error;
@@ -96,30 +106,35 @@ export class AttributionReportService {
     }
   }
 
-  // Rule-based models credit each journey as it streams by. Data-driven ones credit the path table
-  // built in SQL; alone, they take the report's totals from it too, and no journey streams by.
+  // Rule-based models credit each journey as it streams by. Data-driven ones credit the path rows
+  // built in SQL; alone, they take the report's totals from them too, and no journey streams by.
   private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest, storedKeys: boolean) {
-    const { dataDriven, pathTotals } = await this.dataDrivenOutcomes(runner, request, storedKeys);
+    const journeys = await this.dataDrivenJourneys(runner, request, storedKeys);
     const ruleBased = request.models.map((options) => (isDataDriven(options) ? null : options));
+    const pathTotals = journeys.values().next().value?.totals;
     const totals = pathTotals && ruleBased.every((options) => options === null)
       ? pathTotals : await this.streamedTotals(runner, client, request, ruleBased);
-    return { totals: mergeDataDriven(totals, dataDriven, request.models.length), dataDriven };
+    return { totals, journeys };
   }
 
-  // The path table is read once per collapseRepeats value (all models of a request share it).
-  private async dataDrivenOutcomes(runner: QueryRunner, request: AttributionRequest, storedKeys: boolean) {
-    const tables = new Map<boolean, JourneyPaths>();
-    const dataDriven: (DataDrivenOutcome | null)[] = [];
+  // The journeys are read once per collapseRepeats value (all models of a request share them).
+  private async dataDrivenJourneys(runner: QueryRunner, request: AttributionRequest, storedKeys: boolean) {
+    const journeys = new Map<boolean, JourneyPaths>();
     for (const options of request.models) {
-      if (!isDataDriven(options)) {
-        dataDriven.push(null);
-        continue;
+      if (isDataDriven(options) && !journeys.has(options.collapseRepeats)) {
+        journeys.set(options.collapseRepeats, await readJourneyPaths(runner, request, options.collapseRepeats, storedKeys));
       }
-      const paths = tables.get(options.collapseRepeats) ?? await readJourneyPaths(runner, request, options.collapseRepeats, storedKeys);
-      tables.set(options.collapseRepeats, paths);
-      dataDriven.push(dataDrivenCredits(options, paths.paths));
     }
-    return { dataDriven, pathTotals: tables.values().next().value?.totals };
+    return journeys;
+  }
+
+  private async dataDrivenOutcomes(request: AttributionRequest, journeys: ReadonlyMap<boolean, JourneyPaths>) {
+    const outcomes: (DataDrivenOutcome | null)[] = [];
+    for (const options of request.models) {
+      const read = isDataDriven(options) && journeys.get(options.collapseRepeats);
+      outcomes.push(read && isDataDriven(options) ? await dataDrivenCredits(options, read.paths, this.statementTimeoutMs) : null);
+    }
+    return outcomes;
   }
 
   private async streamedTotals(runner: QueryRunner, client: PoolClient, { groupBy, scope }: AttributionRequest,

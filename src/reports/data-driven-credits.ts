@@ -1,7 +1,8 @@
 import {
-  AttributionResult as PathCredits, counterfactualAttribution, KeyedPaths, markovAttribution, shapleyAttribution, Unattributed,
+  AttributionResult as PathCredits, counterfactualAttribution, KeyedPaths, markovAttributionSteps, shapleyAttribution, Unattributed,
 } from '../attribution/data-driven';
 import type { MarkovTransition, RemovalEffect } from '../attribution/data-driven';
+import { runModelSteps } from './model-steps';
 import { DataDrivenOptions, ReportModel } from './report-model';
 
 export interface MarkovDetails {
@@ -19,11 +20,17 @@ export interface DataDrivenOutcome {
   markov?: MarkovDetails;
 }
 
-export function dataDrivenCredits(options: DataDrivenOptions, paths: KeyedPaths): DataDrivenOutcome {
+/**
+ * Runs a data-driven model over the journeys' path rows. MARKOV's solve can take seconds at high
+ * orders: it runs in steps, within `limitMs` (runModelSteps); the other models take well under a
+ * second on 100k journeys.
+ */
+export async function dataDrivenCredits(options: DataDrivenOptions, paths: KeyedPaths, limitMs: number): Promise<DataDrivenOutcome> {
   let result: PathCredits;
   let markov: MarkovDetails | undefined;
   if (options.model === ReportModel.MARKOV) {
-    const { conversionProbability, removalEffects, transitions, ...credits } = markovAttribution(paths, { order: options.order });
+    const { conversionProbability, removalEffects, transitions, ...credits } = await runModelSteps(
+      markovAttributionSteps(paths, { order: options.order }), limitMs);
     markov = { conversionProbability, removalEffects, transitions };
     result = credits;
   } else {

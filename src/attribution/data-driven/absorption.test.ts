@@ -6,6 +6,7 @@ import { solveDense } from './dense-solve';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
 import { canonicalRows } from './path-input';
 import { buildPathTable } from './path-table';
+import { finish } from './steps';
 import { PathRow } from './types';
 
 /** Reference: one dense solve of (I - Q) x = r over every state, removed states forced to 0. */
@@ -47,7 +48,7 @@ describe('conversionProbabilities', () => {
       const table = buildPathTable(canonicalRows(rows));
       const chain = buildMarkovChain(table.keys.length, table.paths, order);
       const removals = [[], ...table.keys.map((key) => statesWith(chain, table.keys, key))];
-      conversionProbabilities(chain, removals).forEach((probability, variant) => {
+      finish(conversionProbabilities(chain, removals)).forEach((probability, variant) => {
         expect(probability).toBeCloseTo(denseReference(chain, mask(chain, removals[variant])), 12);
       });
     }));
@@ -62,7 +63,7 @@ describe('conversionProbabilities', () => {
     const table = buildPathTable(canonicalRows(rows));
     const chain = buildMarkovChain(table.keys.length, table.paths, 1);
     const removals = [[], [1], statesWith(chain, table.keys, 'k7'), [1, 2, 3]];
-    const [probability, ...without] = conversionProbabilities(chain, removals);
+    const [probability, ...without] = finish(conversionProbabilities(chain, removals));
     expect(Math.abs(probability - 0.5)).toBeLessThan(1e-13);
     without.forEach((value, index) => {
       expect(Math.abs(value - denseReference(chain, mask(chain, removals[index + 1])))).toBeLessThan(1e-13);
@@ -86,7 +87,7 @@ describe('conversionProbabilities', () => {
     forEachComponent(chain, new Uint8Array(chain.stateKeys.length).fill(1), 0, (members) => { largest = Math.max(largest, members.length); });
     expect(largest).toBeGreaterThan(DENSE_LIMIT);
     const removals = [[], ...['k0', 'k7', 'k19'].map((key) => statesWith(chain, table.keys, key))];
-    conversionProbabilities(chain, removals).forEach((probability, variant) => {
+    finish(conversionProbabilities(chain, removals)).forEach((probability, variant) => {
       expect(Math.abs(probability - denseReference(chain, mask(chain, removals[variant])))).toBeLessThan(1e-12);
     });
   });
@@ -95,7 +96,7 @@ describe('conversionProbabilities', () => {
     const table = buildPathTable(canonicalRows([{ path: ['a', 'b', 'a'], journeys: 3, conversions: 1, value: 1n }]));
     const chain = buildMarkovChain(table.keys.length, table.paths, 1);
     const removals = Array.from({ length: 70 }, (_, index) => (index % 2 === 0 ? [] : [1]));
-    expect(conversionProbabilities(chain, removals)).toEqual(removals.map((states) => (states.length === 0 ? 1 / 3 : 0)));
+    expect(finish(conversionProbabilities(chain, removals))).toEqual(removals.map((states) => (states.length === 0 ? 1 / 3 : 0)));
   });
 });
 
@@ -136,7 +137,7 @@ describe('solveIteratively', () => {
       exitValue: new Float64Array(size).fill(0.01),
       removed: new Uint8Array(size),
     };
-    solveIteratively(block).forEach((value) => expect(Math.abs(value - 0.5)).toBeLessThan(1e-12));
+    finish(solveIteratively(block)).forEach((value) => expect(Math.abs(value - 0.5)).toBeLessThan(1e-12));
   });
 
   interface BlockRow {
@@ -167,7 +168,7 @@ describe('solveIteratively', () => {
   }
 
   function expectGaussianValues(block: Block): void {
-    const solved = solveIteratively(block);
+    const solved = finish(solveIteratively(block));
     for (let variant = 0; variant < block.variants; variant += 1) {
       denseVariant(block, variant).forEach((exact, state) => {
         expect(Math.abs(solved[state * block.variants + variant] - exact)).toBeLessThan(1e-12);

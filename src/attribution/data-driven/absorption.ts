@@ -2,6 +2,7 @@ import { Block, solveIteratively } from './block-iteration';
 import { forEachComponent } from './components';
 import { solveDense } from './dense-solve';
 import { MarkovChain, START, SparseRows } from './markov-chain';
+import { Steps } from './steps';
 
 /**
  * Largest block solved by dense elimination, m^3/3 flops per variant. Beyond it iteration is
@@ -28,12 +29,12 @@ const GROUP_CELLS = 1 << 22;
  * average of what it leaves to, so errors do not grow from block to block: each result is within
  * (number of large blocks) x ERROR_TOLERANCE, plus rounding, of the exact value.
  */
-export function conversionProbabilities(chain: MarkovChain, removals: readonly (readonly number[])[]): number[] {
+export function* conversionProbabilities(chain: MarkovChain, removals: readonly (readonly number[])[]): Steps<number[]> {
   const components = solveOrder(chain);
   const groupSize = Math.max(1, Math.min(MAX_GROUP, Math.floor(GROUP_CELLS / chain.stateKeys.length)));
   const results: number[] = [];
   for (let first = 0; first < removals.length; first += groupSize) {
-    results.push(...solveGroup(chain, components, removals.slice(first, first + groupSize)));
+    results.push(...(yield* solveGroup(chain, components, removals.slice(first, first + groupSize))));
   }
   return results;
 }
@@ -82,20 +83,24 @@ interface Group {
   readonly solution: Float64Array;
 }
 
-function solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[]): number[] {
+// Components solved between two steps: single states and small blocks are quick.
+const COMPONENTS_PER_STEP = 1024;
+
+function* solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[]): Steps<number[]> {
   const variants = removals.length;
   const removed = new Uint8Array(chain.stateKeys.length * variants);
   removals.forEach((states, variant) => states.forEach((state) => { removed[state * variants + variant] = 1; }));
   const group: Group = { variants, removed, solution: new Float64Array(chain.stateKeys.length * variants) };
   const local = new Int32Array(chain.stateKeys.length).fill(-1);
-  for (const members of components) {
+  for (const [index, members] of components.entries()) {
+    if (index % COMPONENTS_PER_STEP === 0) yield;
     if (members.length === 1) {
       solveSingle(chain, members[0], group);
       continue;
     }
-    members.forEach((state, index) => { local[state] = index; });
+    members.forEach((state, at) => { local[state] = at; });
     const block = toBlock(chain, members, local, group);
-    const values = block.size > DENSE_LIMIT ? solveIteratively(block) : solveDenseBlock(block);
+    const values = block.size > DENSE_LIMIT ? yield* solveIteratively(block) : solveDenseBlock(block);
     members.forEach((state, index) => {
       group.solution.set(values.subarray(index * variants, (index + 1) * variants), state * variants);
       local[state] = -1;

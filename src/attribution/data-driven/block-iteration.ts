@@ -1,4 +1,5 @@
 import { SparseRows } from './markov-chain';
+import { Steps } from './steps';
 
 /**
  * One strongly connected block of the chain in local indices, solved for several variants of
@@ -33,9 +34,10 @@ export const ERROR_TOLERANCE = 1e-13;
  * or when three cycles bring no progress (floating point cannot do better).
  * O(transitions x variants) per cycle.
  */
-export function solveIteratively(block: Block): Float64Array {
+export function* solveIteratively(block: Block): Steps<Float64Array> {
   const system = { variants: block.variants, rhs: block.exitValue, removed: block.removed };
-  const solution = iterate(block, system, errorBound(block), ERROR_TOLERANCE);
+  const bound = yield* errorBound(block);
+  const solution = yield* iterate(block, system, bound, ERROR_TOLERANCE);
   return solution.map((value, at) => (block.removed[at] ? 0 : Math.min(1, Math.max(0, value))));
 }
 
@@ -57,11 +59,11 @@ const largest: Bound = (residual) => residual.reduce((most, value) => Math.max(m
  * max(T) x max(|r| / h) from an approximate time in block T. Should T ever be unusable (not
  * positive enough), the residual itself is the criterion.
  */
-function errorBound(block: Structure): Bound {
+function* errorBound(block: Structure): Steps<Bound> {
   const { size, offsets, targets, probabilities } = block;
   // A residual below 0.01 is plenty: it makes h > 0.99, and T only scales the bound.
   const timeSystem = { variants: 1, rhs: new Float64Array(size).fill(1), removed: new Uint8Array(size) };
-  const time = iterate(block, timeSystem, largest, 0.01);
+  const time = yield* iterate(block, timeSystem, largest, 0.01);
   const h = new Float64Array(size);
   for (let state = 0; state < size; state += 1) {
     h[state] = time[state];
@@ -89,7 +91,7 @@ const CHECK_EVERY = 4;
  */
 const CORRECTED_PROGRESS = 0.5;
 
-function iterate(block: Structure, system: System, bound: Bound, tolerance: number): Float64Array {
+function* iterate(block: Structure, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
   const values = new Float64Array(block.size * system.variants);
   const residual = new Float64Array(block.size * system.variants);
   const correction = coarseCorrection(block, system);
@@ -98,6 +100,7 @@ function iterate(block: Structure, system: System, bound: Bound, tolerance: numb
   let best = Infinity;
   let stale = 0;
   for (let cycle = 1; ; cycle += 1) {
+    yield;
     sweep(block, system, values);
     if (cycle % CHECK_EVERY === 0) {
       residuals(block, system, values, residual);

@@ -5,6 +5,7 @@ import { MarkovChain, buildMarkovChain } from './markov-chain';
 import { MarkovTransition, listTransitions } from './markov-transitions';
 import { PathRows, canonicalRows } from './path-input';
 import { buildPathTable } from './path-table';
+import { Steps, finish } from './steps';
 import { AttributionResult, PathInput, Unattributed } from './types';
 
 export interface MarkovOptions {
@@ -37,6 +38,11 @@ const EFFECT_EPSILON = 1e-10;
  * counts come straight from the rows.
  */
 export function markovAttribution(input: PathInput, options: MarkovOptions = {}): MarkovResult {
+  return finish(markovAttributionSteps(input, options));
+}
+
+/** `markovAttribution` in steps: a caller can give other work a turn during the solve, or stop it. */
+export function* markovAttributionSteps(input: PathInput, options: MarkovOptions = {}): Steps<MarkovResult> {
   const order = options.order ?? 1;
   if (!Number.isInteger(order) || order < 1 || order > 4) throw new InvalidMarkovOrderError(order);
   const rows = canonicalRows(input);
@@ -45,7 +51,7 @@ export function markovAttribution(input: PathInput, options: MarkovOptions = {})
   const table = order === 1 ? undefined : buildPathTable(rows);
   const chain = buildMarkovChain(rows.keys.length, table?.paths ?? rows.rows, order);
   // Variant 0 is the chain itself; variant 1 + id removes every state containing that key.
-  const [probability, ...withoutKey] = conversionProbabilities(chain, [[], ...statesByKey(chain, rows.keys.length)]);
+  const [probability, ...withoutKey] = yield* conversionProbabilities(chain, [[], ...statesByKey(chain, rows.keys.length)]);
   const effects = withoutKey.map((without) => removalEffect(probability, without));
   const ledger = newLedger(rows.keys.length);
   const unattributed = creditByEffects(rows, effects, ledger);
