@@ -18,8 +18,8 @@ export class JourneyKeyIds {
   }
 
   /**
-   * The keys in code-unit order, each list of ids renumbered to match in place: the models then
-   * take the rows as they are (canonicalRows). Numbering stops here.
+   * The keys in code-unit order, and each list of ids (each list once) renumbered to match, in
+   * place: the models then take the rows as they are (canonicalRows). Numbering stops here.
    */
   renumberInKeyOrder(idLists: readonly number[][]): string[] {
     const order = this.keys.map((_, id) => id).sort((a, b) => (this.keys[a] < this.keys[b] ? -1 : 1));
