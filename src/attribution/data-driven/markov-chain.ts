@@ -24,8 +24,8 @@ export interface MarkovChain extends SparseRows {
 
 export const START = 0;
 
-/** Largest transition matrix counted densely (order 1 up to about 2,000 keys): 32 MB. */
-const MATRIX_CELLS = 1 << 22;
+/** Largest transition matrix counted densely (order 1 up to 1,023 keys): 8 MB. */
+const MATRIX_CELLS = 1 << 20;
 
 /** A path as the chain counts it; `code` (see TablePath) saves encoding the ids again. */
 export interface ChainPath {

@@ -67,6 +67,15 @@ describe('markovAttribution', () => {
     expect(result.credits.map(({ amountMinor }) => amountMinor)).toEqual(amounts);
   });
 
+  test('over more keys than order 1 counts in a matrix, the same result', () => {
+    // Rows without journeys add keys, not transitions: 2,000 of them.
+    const idle = Array.from({ length: 2000 }, (_, index) => row(`Z${index}`, 0, 0));
+    const result = markovAttribution([...specExample, ...idle]);
+    expect(result.conversionProbability).toBeCloseTo(4 / 9, 12);
+    expect(result.credits.filter(({ amountMinor }) => amountMinor > 0n)).toEqual(markovAttribution(specExample).credits);
+    expect(result.transitions).toEqual(markovAttribution(specExample).transitions);
+  });
+
   test('a revisited key makes a cycle, solved exactly', () => {
     // START->A 1; A->B 1; B->A 1/2, B->CONV 1/4, B->NULL 1/4: P = 1/4 / (1 - 1/2) = 1/2.
     const result = markovAttribution([row('A>B>A>B', 1, 0), row('A>B', 0, 1)]);
