@@ -101,8 +101,8 @@ function* solveGroup(chain: MarkovChain, components: readonly number[][], remova
     members.forEach((state, at) => { local[state] = at; });
     const block = toBlock(chain, members, local, group);
     const values = block.size > DENSE_LIMIT ? yield* solveIteratively(block) : solveDenseBlock(block);
-    members.forEach((state, index) => {
-      group.solution.set(values.subarray(index * variants, (index + 1) * variants), state * variants);
+    members.forEach((state, at) => {
+      group.solution.set(values.subarray(at * variants, (at + 1) * variants), state * variants);
       local[state] = -1;
     });
   }

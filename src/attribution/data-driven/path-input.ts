@@ -37,7 +37,7 @@ export function intern(ids: Map<string, number>, key: string): number {
 }
 
 /** Plain code-unit order: deterministic everywhere, unlike localeCompare. */
-export function compareStrings(a: string, b: string): number {
+function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
