@@ -131,8 +131,12 @@ export class AttributionReportService {
   private async dataDrivenOutcomes(request: AttributionRequest, journeys: ReadonlyMap<boolean, JourneyPaths>) {
     const outcomes: (DataDrivenOutcome | null)[] = [];
     for (const options of request.models) {
-      const read = isDataDriven(options) && journeys.get(options.collapseRepeats);
-      outcomes.push(read && isDataDriven(options) ? await dataDrivenCredits(options, read.paths, this.statementTimeoutMs) : null);
+      if (!isDataDriven(options)) {
+        outcomes.push(null);
+        continue;
+      }
+      const read = journeys.get(options.collapseRepeats);
+      outcomes.push(read ? await dataDrivenCredits(options, read.paths, this.statementTimeoutMs) : null);
     }
     return outcomes;
   }
