@@ -2,7 +2,7 @@ import { account, campaign, deal, ingest, lead, touch } from './support/ingest';
 import { startTestApp, TestApp } from './support/test-app';
 
 // One small world, ingested through the public mutations; every expected figure is worked out by
-// hand from ATTRIBUTION.md (times are UTC).
+// hand from docs/attribution.md (times are UTC).
 //   D1 (A1, 1000.00 USD, created 03-08, won 04-01): contacts L1 (created 03-02, primary) and L2 (03-10);
 //      journey T1 paid_search 03-01 10:00, T2 webinar 03-05, T3 email 03-12, T4 direct 03-15.
 //      Milestones: FIRST T1, LEAD_CREATION T1, OPPORTUNITY_CREATION T2, CLOSED T4, LAST T4.

@@ -1,7 +1,7 @@
 import { account, deal, ingest, lead, touch } from './support/ingest';
 import { startTestApp, TestApp } from './support/test-app';
 
-// ATTRIBUTION.md's MARKOV example as journeys (alpha = A, beta = B), each deal worth 10,000.00:
+// docs/attribution.md's MARKOV example as journeys (alpha = A, beta = B), each deal worth 10,000.00:
 // A>B 2 converting / 1 not, A 1 / 2 (one of them a lead in no deal), B 1 / 1, B>A 0 / 1.
 const JOURNEYS: Array<{ path: string[]; won: boolean; withDeal?: boolean }> = [
   { path: ['alpha', 'beta'], won: true }, { path: ['alpha', 'beta'], won: true }, { path: ['alpha', 'beta'], won: false },

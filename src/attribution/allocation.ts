@@ -1,30 +1,27 @@
-/** Fixed-point scale for shares: a float share times 2^64 is an exact integer, so no precision is lost. */
-const SCALE = 2n ** 64n;
+import { Ratio, gcd } from './ratio';
 
-function scaledShares(weights: readonly number[]): bigint[] {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (!(total > 0) || weights.some((weight) => !(weight >= 0) || !Number.isFinite(weight))) {
-    throw new RangeError('weights must be finite, non-negative and not all zero');
-  }
-  const scaled = weights.map((weight) => BigInt(Math.round((weight / total) * 2 ** 64)));
-  // Rounding may leave the scaled shares a few units off SCALE: settle it on the largest share.
-  const drift = SCALE - scaled.reduce((sum, share) => sum + share, 0n);
-  let largest = 0;
-  scaled.forEach((share, index) => { if (share > scaled[largest]) largest = index; });
-  scaled[largest] += drift;
-  return scaled;
+const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
+
+/** The weights as integers over one common denominator: their ratios, exactly. */
+function integerWeights(weights: readonly Ratio[]): bigint[] {
+  if (weights.some(({ num }) => num < 0n)) throw new RangeError('weights must not be negative');
+  const denominator = weights.reduce((common, { den }) => (common % den === 0n ? common : lcm(common, den)), 1n);
+  return weights.map(({ num, den }) => num * (denominator / den));
 }
 
 /**
  * Splits `amount` minor units in proportion to `weights` by largest remainder: each part gets
  * the floor of its exact quota, then the units left over go one by one to the largest fractional
- * parts (ties: the earlier index). The parts always sum exactly to `amount`.
+ * parts (ties: the earlier index). Quotas and remainders are exact, so equal weights always tie.
+ * The parts always sum exactly to `amount`.
  */
-export function allocateMinorUnits(amount: bigint, weights: readonly number[]): bigint[] {
+export function allocateMinorUnits(amount: bigint, weights: readonly Ratio[]): bigint[] {
   if (amount < 0n) throw new RangeError('amount must not be negative');
-  const shares = scaledShares(weights);
-  const parts = shares.map((share) => (amount * share) / SCALE);
-  const remainders = shares.map((share) => (amount * share) % SCALE);
+  const integers = integerWeights(weights);
+  const total = integers.reduce((sum, weight) => sum + weight, 0n);
+  if (total === 0n) throw new RangeError('weights must not all be zero');
+  const parts = integers.map((weight) => (amount * weight) / total);
+  const remainders = integers.map((weight) => (amount * weight) % total);
   let leftover = amount - parts.reduce((sum, part) => sum + part, 0n);
   const order = remainders
     .map((remainder, index) => ({ remainder, index }))

@@ -1,6 +1,7 @@
 import { AttributionModel, ModelOptions } from './attribution-model';
-import { creditDeal, creditsByKey } from './credit';
+import { creditDeal } from './credit';
 import { ConversionBasis, JourneyContext, JourneyTouch } from './journey';
+import { ONE } from './ratio';
 
 const DAY_MS = 86_400_000;
 const at = (day: number) => new Date(Date.UTC(2024, 0, 1) + day * DAY_MS);
@@ -32,6 +33,16 @@ describe('creditDeal', () => {
       amount: 1n, keys: ['a', 'b'], options: { model: AttributionModel.POSITION_BASED }, expected: [1n, 0n],
     },
     {
+      name: 'LINEAR 2,100.00 over 46 touches: the ten leftover cents go to touches 1-10, not to drift',
+      amount: 210_000n, keys: Array.from({ length: 46 }, (_, index) => `k${index}`), options: { model: AttributionModel.LINEAR },
+      expected: Array.from({ length: 46 }, (_, index) => (index < 10 ? 4_566n : 4_565n)),
+    },
+    {
+      name: 'POSITION_BASED, a middle split three ways: the leftover cent goes to the earliest middle touch',
+      amount: 1_000n, keys: ['a', 'b', 'c', 'd', 'e'], options: { model: AttributionModel.POSITION_BASED },
+      expected: [400n, 67n, 67n, 66n, 400n],
+    },
+    {
       name: 'J_SHAPED, two touches: 25/75',
       amount: 1_000n, keys: ['a', 'b'], options: { model: AttributionModel.J_SHAPED }, expected: [250n, 750n],
     },
@@ -47,23 +58,6 @@ describe('creditDeal', () => {
 
   test('credits carry the touch and its share', () => {
     const [credit] = creditDeal(700n, journeyOfKeys(['a']), wonDeal(), { model: AttributionModel.TIME_DECAY });
-    expect(credit).toEqual({ touch: journeyOfKeys(['a'])[0], share: 1, amountMinor: 700n });
-  });
-});
-
-describe('creditsByKey', () => {
-  test('sums money and deal credit per key, in order of first appearance', () => {
-    const firstDeal = creditDeal(1_000n, journeyOfKeys(['paid', 'email', 'paid', 'direct']), wonDeal(), { model: AttributionModel.LINEAR });
-    const secondDeal = creditDeal(301n, journeyOfKeys(['email', 'seo']), wonDeal(), { model: AttributionModel.POSITION_BASED });
-    expect(creditsByKey([...firstDeal, ...secondDeal])).toEqual([
-      { key: 'paid', amountMinor: 500n, dealCredit: 0.5 },
-      { key: 'email', amountMinor: 401n, dealCredit: 0.75 },
-      { key: 'direct', amountMinor: 250n, dealCredit: 0.25 },
-      { key: 'seo', amountMinor: 150n, dealCredit: 0.5 },
-    ]);
-  });
-
-  test('no credits, no keys', () => {
-    expect(creditsByKey([])).toEqual([]);
+    expect(credit).toEqual({ touch: journeyOfKeys(['a'])[0], share: ONE, amountMinor: 700n });
   });
 });

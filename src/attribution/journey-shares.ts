@@ -5,16 +5,17 @@ import { collapseRepeats } from './collapse-repeats';
 import { JourneyContext, JourneyTouch, orderJourney } from './journey';
 import { findMilestones } from './milestones';
 import { positionShares } from './position-models';
+import { Ratio } from './ratio';
 import { lastNonDirectShares, linearShares, timeDecayShares } from './rule-based-models';
 import { validateModelOptions } from './validate-model-options';
 
-/** A touch of the journey and its share of the deal, in `[0, 1]`. */
+/** A touch of the journey and its exact share of the deal, in `[0, 1]`. */
 export interface TouchShare {
   readonly touch: JourneyTouch;
-  readonly share: number;
+  readonly share: Ratio;
 }
 
-function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, options: ModelOptions): number[] {
+function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, options: ModelOptions): Ratio[] {
   switch (options.model) {
     case AttributionModel.LINEAR:
       return linearShares(journey.length);
@@ -31,7 +32,7 @@ function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, 
 
 /**
  * Each touch's share of the deal under a rule-based model, in `(occurredAt, id)` order. The
- * shares sum to 1; an empty journey gives no shares. With `collapseRepeats`, only the first
+ * shares sum exactly to 1; an empty journey gives no shares. With `collapseRepeats`, only the first
  * touch of each run of equal keys is listed. Options are checked even for an empty journey.
  */
 export function journeyShares(

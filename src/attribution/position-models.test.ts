@@ -1,4 +1,5 @@
 import { PositionWeights, positionShares } from './position-models';
+import { ONE, ratio, sum, toNumber } from './ratio';
 
 describe('positionShares', () => {
   test.each<{ name: string; count: number; holders: Parameters<typeof positionShares>[1]; weights: PositionWeights; expected: number[] }>([
@@ -68,7 +69,14 @@ describe('positionShares', () => {
   ])('$name', ({ count, holders, weights, expected }) => {
     const shares = positionShares(count, holders, weights);
     expect(shares).toHaveLength(expected.length);
-    shares.forEach((share, index) => expect(share).toBeCloseTo(expected[index], 9));
+    shares.forEach((share, index) => expect(toNumber(share)).toBeCloseTo(expected[index], 9));
+    expect(sum(shares)).toEqual(ONE);
+  });
+
+  test('shares are exact: the W_SHAPED middle is two equal twentieths, whatever the weights\' binary rounding', () => {
+    const shares = positionShares(5, { FIRST: 0, LAST: 4, LEAD_CREATION: 1, OPPORTUNITY_CREATION: 3 },
+      { FIRST: 0.3, LEAD_CREATION: 0.3, OPPORTUNITY_CREATION: 0.3, MIDDLE: 0.1 });
+    expect(shares).toEqual([ratio(3n, 10n), ratio(3n, 10n), ratio(1n, 20n), ratio(3n, 10n), ratio(1n, 20n)]);
   });
 
   test('no touches, no shares', () => {

@@ -1,30 +1,32 @@
 import { JourneyTouch } from './journey';
+import { ONE, Ratio, ZERO, ratio, sharesOfFloats } from './ratio';
 
 const DAY_MS = 86_400_000;
 
-function allToOne(count: number, index: number): number[] {
-  return Array.from({ length: count }, (_, position) => (position === index ? 1 : 0));
+function allToOne(count: number, index: number): Ratio[] {
+  return Array.from({ length: count }, (_, position) => (position === index ? ONE : ZERO));
 }
 
 /** Each touch 1/n, so a repeated channel earns once per touch. */
-export function linearShares(count: number): number[] {
-  return new Array<number>(count).fill(1 / count);
+export function linearShares(count: number): Ratio[] {
+  return new Array<Ratio>(count).fill(ratio(1n, BigInt(count)));
 }
 
 /** All to the last non-direct touch; to the last touch when every touch is direct. */
-export function lastNonDirectShares(journey: readonly JourneyTouch[], directChannels: readonly string[]): number[] {
+export function lastNonDirectShares(journey: readonly JourneyTouch[], directChannels: readonly string[]): Ratio[] {
   const direct = new Set(directChannels);
   const index = journey.findLastIndex((touch) => !direct.has(touch.channel));
   return allToOne(journey.length, index < 0 ? journey.length - 1 : index);
 }
 
-/** Weight 2^(-(t* - t_i) / halfLife) over exact fractional days, normalised. */
-export function timeDecayShares(journey: readonly JourneyTouch[], conversionAt: Date, halfLifeDays: number): number[] {
+/**
+ * Weight 2^(-(t* - t_i) / halfLife) over exact fractional days, normalised. The power is a
+ * double; from there on the shares are exact, so touches at the same instant share equally.
+ */
+export function timeDecayShares(journey: readonly JourneyTouch[], conversionAt: Date, halfLifeDays: number): Ratio[] {
   const ages = journey.map((touch) => (conversionAt.getTime() - touch.occurredAt.getTime()) / DAY_MS);
   // Measuring ages from the newest touch leaves the shares unchanged but keeps its weight at 1:
   // years-old journeys would otherwise underflow to all-zero weights.
   const youngest = ages.reduce((min, age) => Math.min(min, age), Infinity);
-  const weights = ages.map((age) => 2 ** (-(age - youngest) / halfLifeDays));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return weights.map((weight) => weight / total);
+  return sharesOfFloats(ages.map((age) => 2 ** (-(age - youngest) / halfLifeDays)));
 }

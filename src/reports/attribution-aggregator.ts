@@ -1,4 +1,5 @@
 import { creditDeal } from '../attribution/credit';
+import { toNumber } from '../attribution/ratio';
 import { ModelOptions } from '../attribution/attribution-model';
 import { ConversionBasis, JourneyContext, JourneyTouch } from '../attribution/journey';
 import { DealJourney, ReportTouch } from './journey-stream';
@@ -117,7 +118,7 @@ export class AttributionAggregator {
         const { source } = credit.touch as KeyedTouch;
         const row = this.row(this.rowKeys(source, deal), source);
         row.revenueMinor[index] += credit.amountMinor;
-        row.dealCredit[index] += credit.share;
+        row.dealCredit[index] += toNumber(credit.share);
       }
     });
   }

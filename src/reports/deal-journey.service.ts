@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ModelOptions } from '../attribution/attribution-model';
 import { creditDeal } from '../attribution/credit';
+import { toNumber } from '../attribution/ratio';
 import { collapseRepeats } from '../attribution/collapse-repeats';
 import { ConversionBasis, JourneyContext, JourneyTouch, orderJourney } from '../attribution/journey';
 import { findMilestones, Milestone, MILESTONES } from '../attribution/milestones';
@@ -62,7 +63,7 @@ function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, 
       milestones: MILESTONES.filter((milestone) => holders[milestone] !== undefined && journey[holders[milestone]] === touch),
       credits: byModel.map((credits) => {
         const found = credits.get(touch.id);
-        return { share: found?.share ?? 0, amountMinor: found?.amountMinor ?? 0n };
+        return { share: found ? toNumber(found.share) : 0, amountMinor: found?.amountMinor ?? 0n };
       }),
     })),
   };

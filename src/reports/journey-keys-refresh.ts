@@ -31,7 +31,7 @@ export async function refreshLeadJourneyKeys(client: PoolClient): Promise<void> 
 
 /**
  * Stores the keys of these deals' journeys as the data-driven models see them by default: won and
- * lost deals, the touches of their contacts up to closed_at (ATTRIBUTION.md, "Data-driven models").
+ * lost deals, the touches of their contacts up to closed_at (docs/attribution.md, "Data-driven models").
  * Runs in the caller's transaction, beside the deals' credits.
  */
 export async function refreshDealJourneyKeys(client: PoolClient, dealIds: readonly string[]): Promise<void> {

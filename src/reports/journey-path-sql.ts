@@ -85,7 +85,7 @@ function storedJourneys(parts: JourneyParts): string {
 }
 
 /**
- * The journeys of the data-driven models in one statement (ATTRIBUTION.md, "Data-driven models"):
+ * The journeys of the data-driven models in one statement (docs/attribution.md, "Data-driven models"):
  * every won and lost deal closed in the period, and every lead in no deal whose last touch falls
  * in the period (its touches up to the period's end), each as the sequence of its touches' keys
  * in (occurredAt, id) order (tokens, NULL without touches), counted per distinct sequence, so

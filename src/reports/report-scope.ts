@@ -21,7 +21,7 @@ export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set([Dimension.WEEK
 
 export const isPeriod = (dimension: Dimension) => PERIOD_DIMENSIONS.has(dimension);
 
-/** Which deals and which of their touches a report looks at (ATTRIBUTION.md, "Journey of a deal"). */
+/** Which deals and which of their touches a report looks at (docs/attribution.md, "The journey of a deal"). */
 export interface JourneyScope {
   basis: ConversionBasis;
   /** Half-open [from, to) on the conversion time; open-ended when absent. */

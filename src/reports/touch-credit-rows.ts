@@ -1,5 +1,6 @@
 import { ModelOptions } from '../attribution/attribution-model';
 import { creditDeal } from '../attribution/credit';
+import { toNumber } from '../attribution/ratio';
 import { ConversionBasis, JourneyTouch } from '../attribution/journey';
 import { DealJourney } from './journey-stream';
 import { NO_CAMPAIGN } from './row-keys';
@@ -33,7 +34,7 @@ export function touchCreditLines(deal: DealJourney, basis: ConversionBasis, curr
   return deal.touches.map((touch, index) => {
     const values = credits.map((byTouch) => {
       const credit = byTouch.get(touch.id);
-      return `${credit?.amountMinor ?? 0n},${credit?.share ?? 0}`;
+      return `${credit?.amountMinor ?? 0n},${credit ? toNumber(credit.share) : 0}`;
     });
     return [
       ...head, touch.id, at, currency, amountMinor, touch.channel, touch.campaignId ?? '', csvText(touch.sourceMedium),

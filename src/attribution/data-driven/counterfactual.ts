@@ -1,3 +1,4 @@
+import { ONE, Ratio, ZERO, max, ratio, subtract } from '../ratio';
 import { credit, newLedger, toResult } from './credits';
 import { canonicalRows } from './path-input';
 import { CODE_WIDTH, PathTable, TablePath, buildPathTable } from './path-table';
@@ -25,30 +26,34 @@ export function counterfactualAttribution(input: PathInput): AttributionResult {
 }
 
 interface RateLookup {
-  readonly rates: ReadonlyMap<string, number>;
+  readonly paths: ReadonlyMap<string, TablePath>;
   readonly lengths: ReadonlySet<number>;
 }
 
 function rateLookup(table: PathTable): RateLookup {
   return {
-    rates: new Map(table.paths.map((path) => [path.code, path.conversions / path.journeys])),
+    paths: new Map(table.paths.map((path) => [path.code, path])),
     lengths: new Set(table.paths.map((path) => path.ids.length)),
   };
 }
 
-/** Leave-one-out marginals, normalised; all zero gives the last touch everything. */
-function touchShares(path: TablePath, { rates, lengths }: RateLookup): number[] {
+/** p(path) = conversions / journeys, exactly. */
+const rateOf = (path: TablePath | undefined): Ratio => (path ? ratio(BigInt(path.conversions), BigInt(path.journeys)) : ZERO);
+
+/**
+ * Leave-one-out marginals, exact (the allocation normalises them), so that touches with equal
+ * marginals tie; all zero gives the last touch everything.
+ */
+function touchShares(path: TablePath, { paths, lengths }: RateLookup): Ratio[] {
   const n = path.ids.length;
-  if (n === 1) return [1];
-  const rate = path.conversions / path.journeys;
+  if (n === 1) return [ONE];
+  const rate = rateOf(path);
   // No path one touch shorter: every counterfactual rate is 0, and each touch's marginal is `rate`.
-  const shorterSeen = lengths.has(n - 1);
+  if (!lengths.has(n - 1)) return path.ids.map(() => rate);
   const marginals = path.ids.map((_, index) => {
-    if (!shorterSeen) return rate;
     const without = path.code.slice(0, index * CODE_WIDTH) + path.code.slice((index + 1) * CODE_WIDTH);
-    return Math.max(0, rate - (rates.get(without) ?? 0));
+    return max(ZERO, subtract(rate, rateOf(paths.get(without))));
   });
-  const total = marginals.reduce((sum, marginal) => sum + marginal, 0);
-  if (total > 0) return marginals.map((marginal) => marginal / total);
-  return marginals.map((_, index) => (index === n - 1 ? 1 : 0));
+  if (marginals.some(({ num }) => num > 0n)) return marginals;
+  return marginals.map((_, index) => (index === n - 1 ? ONE : ZERO));
 }

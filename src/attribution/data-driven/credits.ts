@@ -1,6 +1,7 @@
 import { allocateMinorUnits } from '../allocation';
+import { Ratio, divide, sum, toNumber } from '../ratio';
 import { PathRows } from './path-input';
-import { PathTable, buildPathTable, keyedPaths } from './path-table';
+import { PathTable, buildPathTable } from './path-table';
 import { AttributionResult, KeyedPaths, Unattributed } from './types';
 
 /** Running credit per key id: money in minor units and fractional conversions. */
@@ -14,21 +15,21 @@ export function newLedger(keyCount: number): Ledger {
 }
 
 /**
- * Splits `value` and `conversions` over `ids` in proportion to `weights` (not all zero). Money
- * goes by largest remainder in `ids` order, so ties favour the earlier touch or key.
+ * Splits `value` and `conversions` over `ids` in proportion to `weights` (exact, not all zero).
+ * Money goes by largest remainder in `ids` order, so equal weights favour the earlier touch or key.
  */
 export function credit(
   ledger: Ledger,
   ids: readonly number[],
-  weights: readonly number[],
+  weights: readonly Ratio[],
   value: bigint,
   conversions: number,
 ): void {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const total = sum(weights);
   const amounts = allocateMinorUnits(value, weights);
   ids.forEach((id, index) => {
     ledger.amounts[id] += amounts[index];
-    ledger.conversions[id] += (conversions * weights[index]) / total;
+    ledger.conversions[id] += conversions * toNumber(divide(weights[index], total));
   });
 }
 
@@ -46,7 +47,10 @@ export function toResult(rows: PathRows, ledger: Ledger, extra: readonly Unattri
     })),
     unattributed: [...baseUnattributed(rows), ...extra],
     pathTable: () => {
-      paths ??= keyedPaths(table ?? buildPathTable(rows));
+      if (!paths) {
+        const { keys, paths: merged } = table ?? buildPathTable(rows);
+        paths = { keys, rows: merged };
+      }
       return paths;
     },
   };

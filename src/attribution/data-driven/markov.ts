@@ -1,3 +1,4 @@
+import { sharesOfFloats } from '../ratio';
 import { conversionProbabilities } from './absorption';
 import { Ledger, credit, newLedger, toResult } from './credits';
 import { InvalidMarkovOrderError } from './errors';
@@ -84,6 +85,8 @@ function creditByEffects({ keys, touched }: PathRows, effects: readonly number[]
   if (!effects.some((effect) => effect > 0)) {
     return [{ reason: 'ALL_REMOVAL_EFFECTS_ZERO', amountMinor: value, dealCredit: conversions }];
   }
-  credit(ledger, keys.map((_, id) => id), effects, value, conversions);
+  // The effects come from a numerical solve: equal doubles tie exactly, but two effects equal in
+  // exact arithmetic may differ in their last bits (see docs/attribution.md, "Money").
+  credit(ledger, keys.map((_, id) => id), sharesOfFloats(effects), value, conversions);
   return [];
 }

@@ -7,10 +7,10 @@ function row(path: string[], journeys: number, conversions: number, value: bigin
 }
 
 describe('canonicalRows', () => {
-  test('numbers string keys in key order and sums journeys with and without touches', () => {
+  test('numbers string keys in key order, sums journeys with and without touches, and keeps only paths', () => {
     const rows = canonicalRows([row(['b', 'a'], 2, 1, 5n), row([], 4, 1, 9n), row(['b'], 1, 0, 0n)]);
     expect(rows.keys).toEqual(['a', 'b']);
-    expect(rows.rows.map(({ ids }) => ids)).toEqual([[1, 0], [], [1]]);
+    expect(rows.rows.map(({ ids }) => ids)).toEqual([[1, 0], [1]]);
     expect(rows.touched).toEqual({ journeys: 3, conversions: 1, value: 5n });
     expect(rows.empty).toEqual({ journeys: 4, conversions: 1, value: 9n });
   });

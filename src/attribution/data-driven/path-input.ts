@@ -8,6 +8,7 @@ import { JourneyTotals, KeyedPathRow, KeyedPaths, PathInput, PathRow } from './t
  */
 export interface PathRows {
   readonly keys: readonly string[];
+  /** The rows with at least one touch: a journey without touches is not a path, and no model learns from it. */
   readonly rows: readonly KeyedPathRow[];
   /** Journeys with at least one touch. */
   readonly touched: JourneyTotals;
@@ -27,7 +28,7 @@ export function canonicalRows(input: PathInput): PathRows {
     sum.conversions += row.conversions;
     sum.value += row.value;
   }
-  return { keys, rows, touched, empty };
+  return { keys, rows: empty.journeys === 0 ? rows : rows.filter((row) => row.ids.length > 0), touched, empty };
 }
 
 /** The next id for a key not seen before. */

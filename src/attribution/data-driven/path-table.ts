@@ -1,5 +1,5 @@
 import { PathRows } from './path-input';
-import { KeyedPathRow, KeyedPaths } from './types';
+import { KeyedPathRow } from './types';
 
 /** One distinct non-empty path with its key ids and the sums of every row that had it. */
 export interface TablePath extends KeyedPathRow {
@@ -44,7 +44,6 @@ export function encodeIds(ids: readonly number[]): string {
 export function buildPathTable({ keys, rows, touched, empty }: PathRows): PathTable {
   const merged = new Map<string, Entry>();
   for (const row of rows) {
-    if (row.ids.length === 0) continue;
     const code = encodeIds(row.ids);
     let entry = merged.get(code);
     if (!entry) {
@@ -62,11 +61,6 @@ export function buildPathTable({ keys, rows, touched, empty }: PathRows): PathTa
     if (journeys > 0) paths.push({ code, ids, journeys, conversions, value });
   }
   return { keys, paths, touched, empty };
-}
-
-/** The table as path rows with numbered keys: what the models report they learned from. */
-export function keyedPaths({ keys, paths, empty }: PathTable): KeyedPaths {
-  return { keys, rows: empty.journeys > 0 ? [{ ids: [], ...empty }, ...paths] : paths };
 }
 
 interface Entry {

@@ -59,9 +59,9 @@ export interface AttributionResult {
   /** What no key received, by reason. Credits plus unattributed = total converting value. */
   readonly unattributed: Unattributed[];
   /**
-   * The path table of the input: keys in code-unit order, identical paths merged, the empty path
-   * (journeys without touches) first, then by path. Built on the first call where the model did
-   * not need it (MARKOV order 1 learns from transition counts alone).
+   * The path table of the input: keys in code-unit order, identical paths merged, in path order.
+   * Journeys without touches are no path, so they are not in it. Built on the first call where
+   * the model did not need it (MARKOV order 1 learns from transition counts alone).
    */
   readonly pathTable: () => KeyedPaths;
 }

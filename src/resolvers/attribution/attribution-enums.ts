@@ -5,7 +5,7 @@ import { ContactsRule, Dimension } from '../../reports/report-scope';
 
 registerEnumType(ReportModel, {
   name: 'AttributionModel',
-  description: 'How a deal\'s amount is split over the touches of its journey (ATTRIBUTION.md). Position models give '
+  description: 'How a deal\'s amount is split over the touches of its journey; every rule, edge case and worked example is in docs/attribution.md of the repository. Position models give '
     + 'each milestone position a weight: FIRST (first touch), LAST (last touch), LEAD_CREATION (last touch at or before the '
     + 'earliest createdAt of the contacts), OPPORTUNITY_CREATION (last touch at or before the deal\'s createdAt), CLOSED (last '
     + 'touch at or before closedAt; revenue reports only) and MIDDLE (split equally over the touches holding no position). A '
@@ -23,9 +23,9 @@ registerEnumType(ReportModel, {
     J_SHAPED: { description: 'FIRST 20%, LAST 60%, MIDDLE 20%. Two touches: 25/75.' },
     INVERSE_J: { description: 'FIRST 60%, LAST 20%, MIDDLE 20%. Two touches: 75/25.' },
     TIME_DECAY: { description: 'Weight 2^(-(t* - t)/halfLifeDays) per touch, normalised: a touch halfLifeDays older than another earns half as much. Elapsed time is exact (fractional days).' },
-    CUSTOM: { description: 'Your own position weights (input weights): non-negative, summing to 1.' },
-    MARKOV: { description: 'Data-driven: an absorbing Markov chain over the paths of won (converting), lost and deal-less lead (non-converting) journeys, states of `order` consecutive keys (1-4). P(conv) is solved exactly (no simulation, so results never change between runs); a key\'s removal effect RE = 1 - P(conv without it) / P(conv); total converting revenue is split by RE / sum(RE). groupBy CHANNEL or CAMPAIGN.' },
-    COUNTERFACTUAL: { description: 'Data-driven (Google fractribution\'s leave-one-out): per converting path, each touch earns max(0, p(path) - p(path without it)), p = conversions / journeys of identical paths, normalised per path; a one-touch path gives 1; all zero: the last touch. groupBy CHANNEL or CAMPAIGN.' },
+    CUSTOM: { description: 'Your own position weights (input weights): non-negative, summing to 1, read as the decimals written (0.1 + 0.2 + 0.7 is exactly 1).' },
+    MARKOV: { description: 'Data-driven: an absorbing Markov chain over the paths of won (converting), lost and deal-less lead (non-converting) journeys, states of `order` consecutive keys (1-4). A path shorter than the order is one state. Journeys left without a touch are not paths. P(conv) is solved exactly (no simulation, so results never change between runs); a key\'s removal effect RE = 1 - P(conv without it) / P(conv); total converting revenue is split by RE / sum(RE). groupBy CHANNEL or CAMPAIGN.' },
+    COUNTERFACTUAL: { description: 'Data-driven (Google fractribution\'s leave-one-out): per converting path, each touch earns max(0, p(path) - p(path without it)), p = conversions / journeys of identical paths, normalised per path; a one-touch path gives 1; all zero: the last touch. The path without a touch is not collapsed again (A > B > A without B is A > A). groupBy CHANNEL or CAMPAIGN.' },
     SHAPLEY: { description: 'Data-driven: the exact Shapley value per converting journey over its distinct keys (at most 12), with v(S) = conversion rate of journeys whose distinct key set is exactly S; negatives floored at 0, normalised (all zero: equal split). groupBy CHANNEL or CAMPAIGN.' },
   },
 });

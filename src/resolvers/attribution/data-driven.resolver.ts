@@ -38,7 +38,7 @@ export class MarkovDetailsResolver {
 
 @Resolver(() => AttributionReport)
 export class AttributionReportResolver {
-  @FieldResolver(() => PathTablePage, { nullable: true, description: 'Data-driven models: the path table they learned from (path, journeys, conversions, value), most frequent first, paged. Null for rule-based models.' })
+  @FieldResolver(() => PathTablePage, { nullable: true, description: 'Data-driven models: the path table they learned from (path, journeys, conversions, value), most frequent first, paged. Journeys left without a touch (by the lookback, the filters or the contacts rule) are no path: they are not listed, and a won one stays in UNATTRIBUTED. Null for rule-based models.' })
   paths(@Root() report: AttributionReport,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 500.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null): PathTablePage | null {

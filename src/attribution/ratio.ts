@@ -1,0 +1,100 @@
+/**
+ * An exact non-negative rational, `num / den` in lowest terms with `den > 0`. Shares are ratios so
+ * that equal shares are equal: in floating point LINEAR's 1/n over n touches or a split middle
+ * come out a few units of 2^-64 apart, and that drift, not the tie rule, would pick who gets a
+ * leftover cent.
+ */
+export interface Ratio {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+export function ratio(num: bigint, den = 1n): Ratio {
+  if (den <= 0n) throw new RangeError('a ratio needs a positive denominator');
+  const divisor = gcd(num, den);
+  return divisor === 1n ? { num, den } : { num: num / divisor, den: den / divisor };
+}
+
+export const ZERO = ratio(0n);
+export const ONE = ratio(1n);
+
+export const add = (a: Ratio, b: Ratio): Ratio => ratio(a.num * b.den + b.num * a.den, a.den * b.den);
+export const subtract = (a: Ratio, b: Ratio): Ratio => ratio(a.num * b.den - b.num * a.den, a.den * b.den);
+export const multiply = (a: Ratio, b: Ratio): Ratio => ratio(a.num * b.num, a.den * b.den);
+
+export function divide(a: Ratio, b: Ratio): Ratio {
+  if (b.num === 0n) throw new RangeError('division by a zero ratio');
+  return b.num < 0n ? ratio(-a.num * b.den, a.den * -b.num) : ratio(a.num * b.den, a.den * b.num);
+}
+
+export const sum = (values: readonly Ratio[]): Ratio => values.reduce(add, ZERO);
+
+export function compare(a: Ratio, b: Ratio): number {
+  const difference = a.num * b.den - b.num * a.den;
+  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+}
+
+export const max = (a: Ratio, b: Ratio): Ratio => (compare(a, b) >= 0 ? a : b);
+
+/**
+ * The value a person meant by a decimal weight such as 0.225: the shortest decimal that reads
+ * back as the same double (JavaScript's own number-to-string), taken exactly. 0.1 + 0.2 + 0.7 is
+ * then exactly 1, as it is on paper.
+ */
+export function fromDecimal(value: number): Ratio {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const [mantissa, exponentText] = String(value).split('e');
+  const exponent = Number(exponentText ?? 0);
+  const [whole, fraction = ''] = mantissa.split('.');
+  const digits = BigInt(whole + fraction);
+  const scale = exponent - fraction.length;
+  return scale >= 0 ? ratio(digits * 10n ** BigInt(scale)) : ratio(digits, 10n ** BigInt(-scale));
+}
+
+const FLOAT_BITS = new Float64Array(1);
+const FLOAT_WORD = new BigUint64Array(FLOAT_BITS.buffer);
+
+/** A finite non-negative double as significand x 2^exponent, both exact. */
+function binaryParts(value: number): { significand: bigint; exponent: number } {
+  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`not a finite non-negative number: ${value}`);
+  FLOAT_BITS[0] = value;
+  const word = FLOAT_WORD[0];
+  const biased = Number(word >> 52n);
+  const fraction = word & ((1n << 52n) - 1n);
+  // Subnormals have no implicit leading bit and the smallest exponent.
+  return { significand: biased === 0 ? fraction : fraction | (1n << 52n), exponent: (biased === 0 ? 1 : biased) - 1075 };
+}
+
+/**
+ * Doubles (not all zero) normalised exactly to shares summing to 1: what computed weights such as
+ * TIME_DECAY's 2^-x hold, so that equal doubles give equal shares. One common power of two makes
+ * every weight an integer, which is far cheaper than adding ratios.
+ */
+export function sharesOfFloats(values: readonly number[]): Ratio[] {
+  const parts = values.map(binaryParts);
+  const lowest = parts.reduce((min, { exponent }) => Math.min(min, exponent), Infinity);
+  const integers = parts.map(({ significand, exponent }) => significand << BigInt(exponent - lowest));
+  const total = integers.reduce((sum, weight) => sum + weight, 0n);
+  if (total === 0n) throw new RangeError('weights must not all be zero');
+  return integers.map((weight) => ratio(weight, total));
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The nearest double, for display and for fractional sums (never for deciding a cent). */
+export function toNumber({ num, den }: Ratio): number {
+  const magnitude = num < 0n ? -num : num;
+  if (magnitude <= SAFE && den <= SAFE) return Number(num) / Number(den);
+  // Keep 64 significant bits of the quotient, so that huge terms do not overflow to Infinity.
+  const shift = Math.max(0, den.toString(2).length - magnitude.toString(2).length + 64);
+  let value = Number((num << BigInt(shift)) / den);
+  for (let rest = shift; rest > 0; rest -= 1000) value /= 2 ** Math.min(rest, 1000);
+  return value;
+}
