@@ -1,4 +1,4 @@
-import { TouchType } from '../src/entities/enums';
+import { TouchType } from '../src/database/enums';
 import { CsvKind } from '../src/ingest/kinds';
 import { CsvSource } from '../src/seed/csv-source';
 import { SeededRandom } from '../src/seed/random';

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { withConnection } from '../src/database/sql';
 import { columnOf } from '../src/ingest/ingest-kind';
 import { TOUCH_CSV_COLUMNS } from './bench-data';
 
@@ -16,13 +16,9 @@ export async function resetScratchTable(dataSource: DataSource): Promise<void> {
 
 /** Plain COPY of the file into scratch_touches; returns the rows copied. */
 export async function copyIntoScratch(dataSource: DataSource, file: string): Promise<number> {
-  const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PoolClient;
-  try {
+  return withConnection(dataSource, async ({ client }) => {
     const copy = client.query(copyFrom(`COPY scratch_touches (${columns.join(', ')}) FROM STDIN (FORMAT csv, HEADER true)`));
     await pipeline(createReadStream(file), copy);
     return copy.rowCount;
-  } finally {
-    await runner.release();
-  }
+  });
 }

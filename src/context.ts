@@ -36,12 +36,12 @@ export function createServices(dataSource: DataSource, { reportStatementTimeoutM
     apiKeys: new ApiKeyService(dataSource),
     ingest: new IngestService(dataSource),
     attribution,
-    journeys: new DealJourneyService(dataSource),
+    journeys: new DealJourneyService(dataSource, reportStatementTimeoutMs),
     scoring,
-    funnel: new FunnelService(dataSource, scoring),
-    handoffSla: new HandoffSlaService(dataSource, scoring),
-    leadQuality: new LeadQualityService(dataSource, scoring),
-    kpis: new KpisService(dataSource, scoring, attribution),
+    funnel: new FunnelService(dataSource, reportStatementTimeoutMs, scoring),
+    handoffSla: new HandoffSlaService(dataSource, reportStatementTimeoutMs, scoring),
+    leadQuality: new LeadQualityService(dataSource, reportStatementTimeoutMs, scoring),
+    kpis: new KpisService(dataSource, reportStatementTimeoutMs, scoring, attribution),
   };
 }
 

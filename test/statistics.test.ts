@@ -1,19 +1,18 @@
-import type { PoolClient } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { analyzeOutdated } from '../src/database/statistics';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 let database: TestDatabase;
-let runner: QueryRunner;
-let client: PoolClient;
+// One session throughout: its statistics flushes are what the test counts on.
+let client: QueryRunner;
 beforeAll(async () => {
   database = await createTestDatabase({ empty: true });
-  runner = database.dataSource.createQueryRunner();
-  client = (await runner.connect()) as PoolClient;
+  client = database.dataSource.createQueryRunner();
+  await client.connect();
   await client.query('CREATE TABLE scratch (n int)');
 });
 afterAll(async () => {
-  await runner.release();
+  await client.release();
   await database.drop();
 });
 
@@ -24,7 +23,7 @@ async function insert(count: number): Promise<void> {
   await client.query('SELECT 1');
 }
 
-const estimatedRows = async () => Number((await client.query("SELECT reltuples FROM pg_class WHERE relname = 'scratch'")).rows[0].reltuples);
+const estimatedRows = async () => Number((await client.query("SELECT reltuples FROM pg_class WHERE relname = 'scratch'"))[0].reltuples);
 
 test('a table without statistics is analyzed, then again only once it changed past 50 rows and 10%', async () => {
   await insert(1000);

@@ -1,7 +1,7 @@
 import { Connection, toConnection } from '../pagination/connection';
 import { countRows, fetchPage, ListSource } from '../pagination/keyset';
 import { PageRequest, SortKey } from '../pagination/page-request';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { Conditions, findByExternalId, identity, RecordedRow, recordedColumns } from './rows';
 
 export interface AccountRow extends RecordedRow {

@@ -1,7 +1,7 @@
 import { Connection, toConnection } from '../pagination/connection';
 import { ChildListSource, countRows, fetchPage, ListSource } from '../pagination/keyset';
 import { PageRequest, SortKey } from '../pagination/page-request';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { Money, money } from './money';
 import { Conditions, findByExternalId, identity, RecordedRow, recordedColumns } from './rows';
 

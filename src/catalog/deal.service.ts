@@ -1,8 +1,8 @@
-import { DealStatus } from '../entities/enums';
+import { DealStatus } from '../database/enums';
 import { Connection, toConnection } from '../pagination/connection';
 import { ChildListSource, countRows, fetchPage, ListSource } from '../pagination/keyset';
 import { PageRequest, SortKey } from '../pagination/page-request';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { LeadRow, leadColumns } from './lead.service';
 import { Money, money } from './money';
 import { Conditions, findByExternalId, RecordedRow, recordedColumns, TimeRange } from './rows';

@@ -1,8 +1,8 @@
-import { LifecycleStage } from '../entities/enums';
+import { LifecycleStage } from '../database/enums';
 import { Connection, toConnection } from '../pagination/connection';
 import { ChildListSource, countRows, fetchPage, ListSource } from '../pagination/keyset';
 import { PageRequest, SortKey } from '../pagination/page-request';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { Conditions, findByExternalId, identity, RecordedRow, recordedColumns, TimeRange } from './rows';
 
 export interface LeadRow extends RecordedRow {

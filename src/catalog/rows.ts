@@ -1,5 +1,5 @@
 import { ListFilter, ListSource } from '../pagination/keyset';
-import { Queryable, SqlParams } from '../pagination/sql-params';
+import { Queryable, SqlParams } from '../database/sql';
 
 /** A half-open time interval [from, to); either end may be open. */
 export interface TimeRange {

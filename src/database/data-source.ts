@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
-import { entities } from '../entities';
 
 export interface DataSourceOptions {
   url: string;
@@ -14,7 +13,6 @@ export function createDataSource({ url, poolSize }: DataSourceOptions): DataSour
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
     migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import { Queryable } from './sql';
 
 /**
  * ANALYZEs those of `tables` that have no planner statistics yet, or changed past autovacuum's
@@ -7,11 +7,11 @@ import type { PoolClient } from 'pg';
  * refresh of 355 deals once took 13 s instead of 2). Tables never analyzed are caught at once;
  * other sessions' changes reach the statistics views a little after their commit.
  */
-export async function analyzeOutdated(client: PoolClient, tables: readonly string[]): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(`
+export async function analyzeOutdated(db: Queryable, tables: readonly string[]): Promise<void> {
+  const rows = await db.query<Array<{ name: string }>>(`
     SELECT quote_ident(c.relname) AS name
     FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
     WHERE s.schemaname = current_schema() AND c.relname = ANY($1::text[])
       AND (c.reltuples < 0 OR s.n_mod_since_analyze > 50 + 0.1 * c.reltuples)`, [tables]);
-  if (rows.length > 0) await client.query(`ANALYZE ${rows.map(({ name }) => name).join(', ')}`);
+  if (rows.length > 0) await db.query(`ANALYZE ${rows.map(({ name }) => name).join(', ')}`);
 }

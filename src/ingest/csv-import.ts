@@ -3,7 +3,8 @@ import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { withTransaction } from '../database/sql';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { mergeStaged } from './ingest.service';
 import { IngestCounts, ItemError } from './user-error';
@@ -116,36 +117,25 @@ export const ANALYZE_AFTER_ROWS = 10_000;
 export async function importCsv(dataSource: DataSource, kind: IngestKind, input: Readable, options: ImportOptions = {}): Promise<ImportResult> {
   const { header, stream } = await readHeader(input);
   const columns = columnsFor(kind, header);
-  const runner: QueryRunner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PoolClient;
-  try {
-    await runner.startTransaction();
-    await runner.query(`SET LOCAL work_mem = '256MB'`);
-    await runner.query(createStagingSql(kind));
-    await copyIntoStaging(client, kind, columns, stream, options);
-    if (kind.csvFixups) await runner.query(kind.csvFixups);
-    const [{ rows }] = await runner.query(`SELECT count(*)::int AS rows FROM ${stagingTable(kind)}`);
-    await runner.query(`CREATE TEMP TABLE ingest_rejects ON COMMIT DROP AS ${checkSql(kind)}`, [null]);
-    const errors: ItemError[] = await runner.query('SELECT * FROM ingest_rejects ORDER BY 1, 2 LIMIT $1', [REPORTED_PROBLEMS]);
-    const [{ rejected }] = await runner.query('SELECT count(DISTINCT row)::int AS rejected FROM ingest_rejects');
+  const result = await withTransaction(dataSource, { settings: { work_mem: '256MB' } }, async (tx): Promise<ImportResult> => {
+    await tx.query(createStagingSql(kind));
+    await copyIntoStaging(tx.client, kind, columns, stream, options);
+    if (kind.csvFixups) await tx.query(kind.csvFixups);
+    const [{ rows }] = await tx.query(`SELECT count(*)::int AS rows FROM ${stagingTable(kind)}`);
+    await tx.query(`CREATE TEMP TABLE ingest_rejects ON COMMIT DROP AS ${checkSql(kind)}`, [null]);
+    const errors: ItemError[] = await tx.query('SELECT * FROM ingest_rejects ORDER BY 1, 2 LIMIT $1', [REPORTED_PROBLEMS]);
+    const [{ rejected }] = await tx.query('SELECT count(DISTINCT row)::int AS rejected FROM ingest_rejects');
     if (rejected > 0 && !options.skipInvalid) {
-      await runner.rollbackTransaction();
+      tx.rollbackAtEnd();
       return { rows, rejected, created: 0, updated: 0, unchanged: 0, errors, refused: true };
     }
     if (rejected > 0) {
-      if (options.rejectsPath) await writeRejects(client, kind, options.rejectsPath);
-      await runner.query(`DELETE FROM ${stagingTable(kind)} WHERE row_no IN (SELECT row FROM ingest_rejects)`);
+      if (options.rejectsPath) await writeRejects(tx.client, kind, options.rejectsPath);
+      await tx.query(`DELETE FROM ${stagingTable(kind)} WHERE row_no IN (SELECT row FROM ingest_rejects)`);
     }
-    const { created, updated } = await mergeStaged(runner, kind);
-    await runner.commitTransaction();
-    if (created + updated >= ANALYZE_AFTER_ROWS) await runner.query('ANALYZE');
+    const { created, updated } = await mergeStaged(tx, kind);
     return { rows, rejected, created, updated, unchanged: rows - rejected - created - updated, errors, refused: false };
-  } catch (error) {
-    // A lost connection has released the runner and ended the transaction already; a rollback
-    // would then throw and hide the error worth reporting.
-    if (runner.isTransactionActive && !runner.isReleased) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+  });
+  if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await dataSource.query('ANALYZE');
+  return result;
 }

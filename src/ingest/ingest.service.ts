@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { Queryable, withTransaction } from '../database/sql';
 import { badUserInput, limitExceeded } from '../errors';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { IngestCounts, ItemError } from './user-error';
@@ -30,14 +31,14 @@ function stagingRows(kind: IngestKind, items: readonly Item[]) {
 }
 
 /** Runs the kind's checks over its filled staging table; an empty list means the batch is clean. */
-export async function checkStaged(runner: QueryRunner, kind: IngestKind, limit: number | null): Promise<ItemError[]> {
-  return runner.query(checkSql(kind), [limit]);
+export async function checkStaged(db: Queryable, kind: IngestKind, limit: number | null): Promise<ItemError[]> {
+  return db.query(checkSql(kind), [limit]);
 }
 
 /** Writes a checked staging table into the model; returns what changed. */
-export async function mergeStaged(runner: QueryRunner, kind: IngestKind): Promise<{ created: number; updated: number }> {
+export async function mergeStaged(db: Queryable, kind: IngestKind): Promise<{ created: number; updated: number }> {
   let last: Array<{ created: number; updated: number }> = [];
-  for (const statement of kind.merge) last = await runner.query(statement);
+  for (const statement of kind.merge) last = await db.query(statement);
   return last[0];
 }
 
@@ -52,59 +53,48 @@ export class IngestService {
     if (items.length > MAX_BATCH_ITEMS) {
       throw limitExceeded('MAX_BATCH_ITEMS', MAX_BATCH_ITEMS, items.length, `items in input.${kind.name}`);
     }
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const replay = idempotencyKey ? await this.claimKey(runner, kind, idempotencyKey, items) : undefined;
-      const result = replay ?? (await this.run(runner, kind, items));
+    return withTransaction(this.dataSource, {}, async (tx) => {
+      const replay = idempotencyKey ? await this.claimKey(tx, kind, idempotencyKey, items) : undefined;
+      const result = replay ?? (await this.run(tx, kind, items));
       if (result.errors.length > 0) {
         // Nothing is written, and the key stays free for the corrected batch.
-        await runner.rollbackTransaction();
+        tx.rollbackAtEnd();
         return result;
       }
       if (idempotencyKey && !replay) {
-        await runner.query('UPDATE ingest_requests SET result = $3 WHERE operation = $1 AND idempotency_key = $2', [
+        await tx.query('UPDATE ingest_requests SET result = $3 WHERE operation = $1 AND idempotency_key = $2', [
           kind.name, idempotencyKey, JSON.stringify(result),
         ]);
       }
-      await runner.commitTransaction();
       return result;
-    } catch (error) {
-      // A lost connection has released the runner and ended the transaction already; a rollback
-      // would then throw and hide the error worth reporting.
-      if (runner.isTransactionActive && !runner.isReleased) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
-  private async run(runner: QueryRunner, kind: IngestKind, items: readonly Item[]): Promise<IngestResult> {
-    await runner.query(createStagingSql(kind));
+  private async run(db: Queryable, kind: IngestKind, items: readonly Item[]): Promise<IngestResult> {
+    await db.query(createStagingSql(kind));
     const columns = ['row_no', ...kind.fields.map(columnOf)];
     const types = columns.map((column) => `${column} ${column === 'row_no' ? 'bigint' : 'text'}`).join(', ');
-    await runner.query(
+    await db.query(
       `INSERT INTO ${stagingTable(kind)} (${columns.join(', ')}) SELECT * FROM json_to_recordset($1) AS x(${types})`,
       [JSON.stringify(stagingRows(kind, items))],
     );
-    const errors = await checkStaged(runner, kind, null);
+    const errors = await checkStaged(db, kind, null);
     if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, errors };
-    const { created, updated } = await mergeStaged(runner, kind);
+    const { created, updated } = await mergeStaged(db, kind);
     return { created, updated, unchanged: items.length - created - updated, errors: [] };
   }
 
   // Claims the key inside the batch's transaction: a concurrent retry waits for this one to end,
   // then either replays its stored result or (if it failed) runs again.
-  private async claimKey(runner: QueryRunner, kind: IngestKind, key: string, items: readonly Item[]) {
+  private async claimKey(db: Queryable, kind: IngestKind, key: string, items: readonly Item[]) {
     const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex');
-    const claimed = await runner.query(
+    const claimed = await db.query(
       `INSERT INTO ingest_requests (operation, idempotency_key, request_hash, result) VALUES ($1, $2, $3, '{}')
        ON CONFLICT DO NOTHING RETURNING 1`,
       [kind.name, key, hash],
     );
     if (claimed.length > 0) return undefined;
-    const [stored] = await runner.query(
+    const [stored] = await db.query(
       'SELECT request_hash, result FROM ingest_requests WHERE operation = $1 AND idempotency_key = $2',
       [kind.name, key],
     );

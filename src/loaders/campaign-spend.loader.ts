@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DatePeriod, spendOfCampaigns } from '../catalog/campaign.service';
 import { Money } from '../catalog/money';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { GroupedKey, groupedLoader } from './grouped.loader';
 
 /** Spend per campaign and period: one statement per distinct period in a response. */

@@ -1,7 +1,7 @@
 import { Connection, Page, toConnection } from '../pagination/connection';
 import { ChildListSource, countChildren, fetchChildPages, ListFilter } from '../pagination/keyset';
 import { PageRequest } from '../pagination/page-request';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { groupedLoader } from './grouped.loader';
 
 /** One page of a parent's children, e.g. `lead.touches(first: 20)`. */

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { contactsOfDeals, DealContactRow } from '../catalog/deal.service';
 import { LeadRow } from '../catalog/lead.service';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 
 /** The contacts of each deal; their leads also fill the lead loader, so `contact.lead` costs nothing more. */
 export function dealContactsLoader(db: Queryable, leadById: DataLoader<string, LeadRow | null>): DataLoader<string, DealContactRow[]> {

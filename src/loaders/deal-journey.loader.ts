@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ModelOptions } from '../attribution/attribution-model';
 import { ConversionBasis } from '../attribution/journey';
-import { DealStatus } from '../entities/enums';
+import { DealStatus } from '../database/enums';
 import { CreditedJourney, DealJourneyService, JourneyOptions } from '../reports/deal-journey.service';
 
 export interface JourneyRequest {

@@ -11,7 +11,7 @@ import {
 import { Money } from '../catalog/money';
 import { Conditions, findByIds } from '../catalog/rows';
 import { touchConditions, TouchFilter, TouchRow, touchSource, touchesOfCampaign, touchesOfLead } from '../catalog/touch.service';
-import { Queryable } from '../pagination/sql-params';
+import { Queryable } from '../database/sql';
 import { byIdLoader } from './by-id.loader';
 import { campaignSpendLoader } from './campaign-spend.loader';
 import { ChildConnectionLoader, childConnectionLoader } from './child-connection.loader';

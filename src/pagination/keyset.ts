@@ -1,6 +1,6 @@
 import { KeysetColumns, Page, toPage } from './connection';
 import { PageRequest } from './page-request';
-import { Queryable, SqlParams } from './sql-params';
+import { Queryable, SqlParams } from '../database/sql';
 
 /**
  * A list the API pages through: the FROM clause (the listed table is aliased `t` and has a bigint

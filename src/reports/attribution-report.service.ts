@@ -1,15 +1,13 @@
-import type { PoolClient } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ModelOptions } from '../attribution/attribution-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
-import { missingFxRate, reportTimeout } from '../errors';
+import { Queryable, Transaction, withReportSnapshot } from '../database/sql';
 import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
 import { campaignCostSql } from './campaign-cost-sql';
-import { minorUnitsOf } from './currency';
+import { minorUnitsOf, throwMissingRate } from './currency';
 import { DataDrivenOutcome, dataDrivenCredits } from './data-driven-credits';
 import { JourneyPaths, readJourneyPaths } from './journey-paths';
 import { DealJourney, streamJourneys } from './journey-stream';
-import { missingRateError } from './missing-rate';
 import { isDataDriven, ReportModelOptions } from './report-model';
 import { Dimension, hasDefaultJourneys, JourneyScope } from './report-scope';
 import { storedColumns, storedCreditTotals } from './stored-credit-report';
@@ -43,14 +41,19 @@ export interface AttributionResult {
   dataDriven: (DataDrivenOutcome | null)[];
 }
 
-// Reports sort and hash the touches of whole journeys: with the default 4MB, the data-driven
-// journeys and a stored CHANNEL x MONTH report of the 1M-touch demo spill to disk and take up to
-// twice as long.
-const REPORT_WORK_MEM = '32MB';
+/** What a report reads from stored data: stored credit columns, and whether journeys' keys are stored. */
+export interface ReadPlan {
+  columns: string[] | undefined;
+  storedKeys: boolean;
+}
 
-// SQLSTATE query_canceled: what the statement timeout raises.
-const QUERY_CANCELED = '57014';
-const cancelled = (error: unknown) => (error as { code?: unknown } | null)?.code === QUERY_CANCELED;
+/** What a report read within its snapshot. */
+export interface ReportRead {
+  minorUnits: number;
+  totals: ReportTotals;
+  journeys: Map<boolean, JourneyPaths>;
+  costs: Map<string, CostRow>;
+}
 
 interface CostRow {
   keys: string[];
@@ -69,60 +72,59 @@ export class AttributionReportService {
   constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number) {}
 
   async report(request: AttributionRequest): Promise<AttributionResult> {
+    const plan = await this.refreshFor(request);
+    const read = await withReportSnapshot(this.dataSource, this.statementTimeoutMs, (tx) => this.read(tx, request, plan));
+    return this.complete(request, read);
+  }
+
+  /**
+   * Checks the models, and brings the stored data the request will read up to date: default
+   * options read stored credits, data-driven models over default journeys their stored keys;
+   * anything else credits journeys while reading. Runs before the report's snapshot is taken.
+   */
+  async refreshFor(request: AttributionRequest): Promise<ReadPlan> {
     for (const options of request.models) if (!isDataDriven(options)) validateModelOptions(options);
-    // Default options read stored credits, and data-driven models over default journeys their
-    // stored keys, brought up to date first; anything else credits journeys now.
-    const columns = storedColumns(request);
-    const storedKeys = request.models.some(isDataDriven) && hasDefaultJourneys(request.scope);
-    if (columns || storedKeys) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
-    const read = await this.read(request, columns, storedKeys);
-    // Data-driven models need only the journeys read: they run once the snapshot and the
-    // connection are given back, in steps, so the server goes on answering meanwhile.
+    const plan = { columns: storedColumns(request), storedKeys: request.models.some(isDataDriven) && hasDefaultJourneys(request.scope) };
+    if (plan.columns || plan.storedKeys) await refreshTouchCredits(this.dataSource, request.scope.baseCurrency);
+    return plan;
+  }
+
+  /** Everything the report reads, within the caller's snapshot (`tx`). */
+  async read(tx: Transaction, request: AttributionRequest, { columns, storedKeys }: ReadPlan): Promise<ReportRead> {
+    const minorUnits = await minorUnitsOf(tx, request.scope.currency);
+    const stored = columns && await storedCreditTotals(tx, request, columns);
+    const { totals, journeys } = stored ? { totals: stored, journeys: new Map<boolean, JourneyPaths>() } : await this.journeyTotals(tx, request, storedKeys);
+    const costs = await this.costs(tx, request);
+    return { minorUnits, totals, journeys, costs };
+  }
+
+  /**
+   * The result from what was read. Data-driven models need only the journeys read: they run once
+   * the snapshot and the connection are given back, in steps, so the server goes on answering.
+   */
+  async complete(request: AttributionRequest, read: ReportRead): Promise<AttributionResult> {
     const dataDriven = await this.dataDrivenOutcomes(request, read.journeys);
     const totals = mergeDataDriven(read.totals, dataDriven, request.models.length);
     return this.result(request, read.minorUnits, totals, read.costs, dataDriven);
   }
 
-  // Everything the report reads, in one read-only snapshot.
-  private async read(request: AttributionRequest, columns: ReturnType<typeof storedColumns>, storedKeys: boolean) {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      // For the report's own statements only: the credit refresh above takes as long as it needs.
-      await runner.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true), set_config('jit', 'off', true)`,
-        [String(this.statementTimeoutMs), REPORT_WORK_MEM]);
-      const minorUnits = await minorUnitsOf(runner, request.scope.currency);
-      const stored = columns && await storedCreditTotals(runner, request, columns);
-      const { totals, journeys } = stored ? { totals: stored, journeys: new Map<boolean, JourneyPaths>() } : await this.journeyTotals(runner, client, request, storedKeys);
-      const costs = await this.costs(runner, request);
-      await runner.query('COMMIT');
-      return { minorUnits, totals, journeys, costs };
-    } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined);
-      throw cancelled(error) ? reportTimeout(this.statementTimeoutMs) : error;
-    } finally {
-      await runner.release();
-    }
-  }
-
   // Rule-based models credit each journey as it streams by. Data-driven ones credit the path rows
   // built in SQL; alone, they take the report's totals from them too, and no journey streams by.
-  private async journeyTotals(runner: QueryRunner, client: PoolClient, request: AttributionRequest, storedKeys: boolean) {
-    const journeys = await this.dataDrivenJourneys(runner, request, storedKeys);
+  private async journeyTotals(tx: Transaction, request: AttributionRequest, storedKeys: boolean) {
+    const journeys = await this.dataDrivenJourneys(tx, request, storedKeys);
     const ruleBased = request.models.map((options) => (isDataDriven(options) ? null : options));
     const pathTotals = journeys.values().next().value?.totals;
     const totals = pathTotals && ruleBased.every((options) => options === null)
-      ? pathTotals : await this.streamedTotals(runner, client, request, ruleBased);
+      ? pathTotals : await this.streamedTotals(tx, request, ruleBased);
     return { totals, journeys };
   }
 
   // The journeys are read once per collapseRepeats value (all models of a request share them).
-  private async dataDrivenJourneys(runner: QueryRunner, request: AttributionRequest, storedKeys: boolean) {
+  private async dataDrivenJourneys(db: Queryable, request: AttributionRequest, storedKeys: boolean) {
     const journeys = new Map<boolean, JourneyPaths>();
     for (const options of request.models) {
       if (isDataDriven(options) && !journeys.has(options.collapseRepeats)) {
-        journeys.set(options.collapseRepeats, await readJourneyPaths(runner, request, options.collapseRepeats, storedKeys));
+        journeys.set(options.collapseRepeats, await readJourneyPaths(db, request, options.collapseRepeats, storedKeys));
       }
     }
     return journeys;
@@ -141,11 +143,11 @@ export class AttributionReportService {
     return outcomes;
   }
 
-  private async streamedTotals(runner: QueryRunner, client: PoolClient, { groupBy, scope }: AttributionRequest,
+  private async streamedTotals(tx: Transaction, { groupBy, scope }: AttributionRequest,
     ruleBased: readonly (ModelOptions | null)[]): Promise<ReportTotals> {
     const aggregator = new AttributionAggregator(ruleBased, groupBy, scope.basis);
     let unconverted: DealJourney | undefined;
-    for await (const deal of streamJourneys(client, scope)) {
+    for await (const deal of streamJourneys(tx.client, scope)) {
       // The stream holds the connection: it is closed (break) before the rate is looked up.
       if (deal.convertedMinor === null) {
         unconverted = deal;
@@ -153,18 +155,14 @@ export class AttributionReportService {
       }
       aggregator.add(deal, deal.convertedMinor);
     }
-    if (unconverted) throw await missingRateError(runner, unconverted.currency, unconverted.conversionDay, scope);
+    if (unconverted) await throwMissingRate(tx, `${unconverted.currency} ${unconverted.conversionDay}`, scope);
     return aggregator.totals;
   }
 
-  private async costs(runner: QueryRunner, { scope, groupBy }: AttributionRequest): Promise<Map<string, CostRow>> {
+  private async costs(db: Queryable, { scope, groupBy }: AttributionRequest): Promise<Map<string, CostRow>> {
     const { sql, params } = campaignCostSql(scope, groupBy);
-    const rows: CostRow[] = await runner.query(sql, params);
-    const missing = rows.find((row) => row.missing !== null)?.missing;
-    if (missing) {
-      const [currency, day] = missing.split(' ');
-      throw missingFxRate(currency, day, scope.currency);
-    }
+    const rows: CostRow[] = await db.query(sql, params);
+    await throwMissingRate(db, rows.find((row) => row.missing !== null)?.missing, scope);
     return new Map(rows.map((row) => [row.keys.join(ROW_KEY_SEPARATOR), row]));
   }
 

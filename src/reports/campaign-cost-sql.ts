@@ -1,4 +1,6 @@
-import { convertSql, Params, periodSql } from './journey-sql';
+import { convertSql } from './currency';
+import { periodSql } from './journey-sql';
+import { SqlParams } from '../database/sql';
 import { Dimension, JourneyScope, isPeriod } from './report-scope';
 
 const KEY_SQL: Partial<Record<Dimension, string>> = {
@@ -12,7 +14,7 @@ const KEY_SQL: Partial<Record<Dimension, string>> = {
  * rate. `missing` names the first cost that has no FX rate ("EUR 2025-03-01"), if any.
  */
 export function campaignCostSql(scope: JourneyScope, groupBy: readonly Dimension[]): { sql: string; params: unknown[] } {
-  const params = new Params();
+  const params = new SqlParams();
   let zone: string | undefined;
   const timeZone = () => (zone ??= params.add(scope.timeZone));
   const conditions = ['cc.deleted_at IS NULL', 'c.deleted_at IS NULL'];

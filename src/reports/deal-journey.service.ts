@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ModelOptions } from '../attribution/attribution-model';
 import { creditDeal } from '../attribution/credit';
@@ -6,9 +5,9 @@ import { toNumber } from '../attribution/ratio';
 import { collapseRepeats } from '../attribution/collapse-repeats';
 import { ConversionBasis, JourneyContext, JourneyTouch, orderJourney } from '../attribution/journey';
 import { findMilestones, Milestone, MILESTONES } from '../attribution/milestones';
-import { DealStatus } from '../entities/enums';
-import { missingFxRate } from '../errors';
-import { minorUnitsOf } from './currency';
+import { DealStatus } from '../database/enums';
+import { withReportSnapshot } from '../database/sql';
+import { minorUnitsOf, throwMissingRate } from './currency';
 import { DealJourney, ReportTouch, streamJourneys } from './journey-stream';
 import { JourneyScope } from './report-scope';
 
@@ -75,7 +74,7 @@ function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, 
  * revenue view (t* = closedAt); other deals always use the pipeline view (t* = createdAt).
  */
 export class DealJourneyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number) {}
 
   async journeys(deals: ReadonlyArray<{ id: string; status: DealStatus }>, models: readonly ModelOptions[],
     options: JourneyOptions, basis: ConversionBasis = ConversionBasis.REVENUE): Promise<Map<string, CreditedJourney>> {
@@ -84,22 +83,25 @@ export class DealJourneyService {
       const effective = deal.status === DealStatus.WON ? basis : ConversionBasis.PIPELINE;
       groups.set(effective, [...(groups.get(effective) ?? []), deal.id]);
     }
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const result = new Map<string, CreditedJourney>();
-    try {
-      const minorUnits = await minorUnitsOf(runner, options.currency);
+    // One snapshot for every group of deals.
+    return withReportSnapshot(this.dataSource, this.statementTimeoutMs, async (tx) => {
+      const result = new Map<string, CreditedJourney>();
+      const minorUnits = await minorUnitsOf(tx, options.currency);
       for (const [groupBasis, dealIds] of groups) {
         const scope: JourneyScope = { ...options, basis: groupBasis, dealIds, periods: [] };
-        for await (const deal of streamJourneys(client, scope)) {
-          if (deal.convertedMinor === null) throw missingFxRate(deal.currency, deal.conversionDay, options.currency);
+        let missing: string | undefined;
+        for await (const deal of streamJourneys(tx.client, scope)) {
+          if (deal.convertedMinor === null) {
+            // The stream holds the connection: it is closed (break) before the rate is looked up.
+            missing = `${deal.currency} ${deal.conversionDay}`;
+            break;
+          }
           const credited = credit(deal, groupBasis, deal.convertedMinor, models, models[0]?.collapseRepeats ?? false);
           result.set(deal.dealId, { ...credited, currency: options.currency, minorUnits });
         }
+        await throwMissingRate(tx, missing, scope);
       }
-    } finally {
-      await runner.release();
-    }
-    return result;
+      return result;
+    });
   }
 }

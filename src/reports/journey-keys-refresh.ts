@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import { Queryable } from '../database/sql';
 import { keyTokensSql, LEAD_IN_NO_DEAL } from './journey-path-sql';
 
 /**
@@ -7,8 +7,8 @@ import { keyTokensSql, LEAD_IN_NO_DEAL } from './journey-path-sql';
  * never claimed without both. Lead journeys need every touch (a report's period decides later
  * which count); deal journeys are stored per deal, by `refreshDealJourneyKeys`.
  */
-export async function refreshLeadJourneyKeys(client: PoolClient): Promise<void> {
-  await client.query(`
+export async function refreshLeadJourneyKeys(db: Queryable): Promise<void> {
+  await db.query(`
     WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id),
     journey AS (
       SELECT t.lead_id, ${keyTokensSql()}, max(t.occurred_at) AS last_touch_at
@@ -34,9 +34,9 @@ export async function refreshLeadJourneyKeys(client: PoolClient): Promise<void> 
  * lost deals, the touches of their contacts up to closed_at (docs/attribution.md, "Data-driven models").
  * Runs in the caller's transaction, beside the deals' credits.
  */
-export async function refreshDealJourneyKeys(client: PoolClient, dealIds: readonly string[]): Promise<void> {
-  await client.query('DELETE FROM deal_journey_keys WHERE deal_id = ANY($1::bigint[])', [dealIds]);
-  await client.query(`
+export async function refreshDealJourneyKeys(db: Queryable, dealIds: readonly string[]): Promise<void> {
+  await db.query('DELETE FROM deal_journey_keys WHERE deal_id = ANY($1::bigint[])', [dealIds]);
+  await db.query(`
     INSERT INTO deal_journey_keys (deal_id, channels, campaigns)
     SELECT d.id, ${keyTokensSql()}
     FROM deals d

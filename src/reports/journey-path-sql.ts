@@ -1,4 +1,6 @@
-import { contactsSql, conversionDaySql, convertSql, dealSql, Params, touchConditions } from './journey-sql';
+import { convertSql } from './currency';
+import { contactsSql, conversionDaySql, dealSql, touchConditions } from './journey-sql';
+import { SqlParams } from '../database/sql';
 import { Dimension, JourneyScope } from './report-scope';
 import { NO_CAMPAIGN } from './row-keys';
 
@@ -27,7 +29,7 @@ export const LEAD_IN_NO_DEAL = `l.deleted_at IS NULL
 interface JourneyParts {
   scope: JourneyScope;
   key: Dimension;
-  params: Params;
+  params: SqlParams;
   /** Where lead journeys end: the period's end, or now. */
   end: string;
   /** The period's start, if any: a lead's journey counts when its last touch is in the period. */
@@ -95,7 +97,7 @@ function storedJourneys(parts: JourneyParts): string {
  * keeps (journey-keys-refresh.ts), rather than built from every touch now.
  */
 export function journeyPathSql(scope: JourneyScope, key: Dimension, stored: boolean): { sql: string; params: unknown[] } {
-  const params = new Params();
+  const params = new SqlParams();
   const timeZone = params.add(scope.timeZone);
   const deal = dealSql({ ...scope, closedStatuses: ['WON', 'LOST'] }, params, timeZone);
   const end = scope.to ? `${params.add(scope.to)}::timestamptz` : 'now()';

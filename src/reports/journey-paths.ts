@@ -1,11 +1,11 @@
-import { QueryRunner } from 'typeorm';
+import { Queryable } from '../database/sql';
 import { collapseRepeatedKeys, KeyedPathRow, KeyedPaths } from '../attribution/data-driven';
 import { ReportTotals } from './attribution-aggregator';
 import type { AttributionRequest } from './attribution-report.service';
 import { JourneyKeyIds } from './journey-key-ids';
 import { journeyPathSql } from './journey-path-sql';
 import { CampaignOfKey, KeyedJourneyTotals } from './keyed-journey-totals';
-import { missingRateError } from './missing-rate';
+import { throwMissingRate } from './currency';
 import { Dimension } from './report-scope';
 import { NO_CAMPAIGN } from './row-keys';
 
@@ -29,22 +29,17 @@ interface Campaign extends CampaignOfKey {
 }
 
 // Rows by campaign carry the campaign's externalId (the key), id and name; tokens are its id.
-async function campaignKeys(runner: QueryRunner) {
-  const campaigns: Campaign[] = await runner.query('SELECT id::text AS "campaignId", external_id AS key, name AS "campaignName" FROM campaigns');
+async function campaignKeys(db: Queryable) {
+  const campaigns: Campaign[] = await db.query('SELECT id::text AS "campaignId", external_id AS key, name AS "campaignName" FROM campaigns');
   return {
     keyOf: new Map(campaigns.map((campaign) => [campaign.campaignId, campaign.key])),
     byKey: new Map(campaigns.map((campaign) => [campaign.key, campaign])),
   };
 }
 
-async function throwMissingRate(runner: QueryRunner, groups: readonly JourneyGroup[], request: AttributionRequest): Promise<void> {
-  // The smallest, so that the error names the same rate whatever order the groups come in.
-  const missing = groups.reduce<string | null>((first, group) =>
-    (group.missingRate !== null && (first === null || group.missingRate < first) ? group.missingRate : first), null);
-  if (missing === null) return;
-  const [currency, day] = missing.split(' ');
-  throw await missingRateError(runner, currency, day, request.scope);
-}
+// The smallest, so that the error names the same rate whatever order the groups come in.
+const firstMissingRate = (groups: readonly JourneyGroup[]) => groups.reduce<string | null>((first, group) =>
+  (group.missingRate !== null && (first === null || group.missingRate < first) ? group.missingRate : first), null);
 
 /**
  * The journeys of a data-driven report as path rows, repeats collapsed if asked, and the report
@@ -52,13 +47,13 @@ async function throwMissingRate(runner: QueryRunner, groups: readonly JourneyGro
  * sends one row per distinct sequence of keys; collapsing them here rather than in SQL saves a
  * window over every touch, and costs little as nearly every long journey is distinct anyway.
  */
-export async function readJourneyPaths(runner: QueryRunner, request: AttributionRequest, collapse: boolean,
+export async function readJourneyPaths(db: Queryable, request: AttributionRequest, collapse: boolean,
   storedKeys: boolean): Promise<JourneyPaths> {
   const [dimension] = request.groupBy;
   const { sql, params } = journeyPathSql(request.scope, dimension, storedKeys);
-  const groups: JourneyGroup[] = await runner.query(sql, params);
-  await throwMissingRate(runner, groups, request);
-  const campaigns = dimension === Dimension.CAMPAIGN ? await campaignKeys(runner) : undefined;
+  const groups: JourneyGroup[] = await db.query(sql, params);
+  await throwMissingRate(db, firstMissingRate(groups), request.scope);
+  const campaigns = dimension === Dimension.CAMPAIGN ? await campaignKeys(db) : undefined;
   const keyIds = new JourneyKeyIds(campaigns && ((token) => campaigns.keyOf.get(token) ?? NO_CAMPAIGN));
   const totals = new KeyedJourneyTotals(request.models.length, campaigns?.byKey);
   // Rows with the same path after collapsing are merged by the models that need a path table.

@@ -1,15 +1,8 @@
 import { ConversionBasis } from '../attribution/journey';
+import { SqlParams } from '../database/sql';
+import { convertSql } from './currency';
 import { ContactsRule, Dimension, JourneyScope } from './report-scope';
 
-/** Positional parameters, added as the SQL is written. */
-class Params {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 const TRUNC: Record<string, string> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter' };
 
@@ -26,7 +19,7 @@ export function periodSql(dimension: Dimension, timestamp: string, timeZone: str
   return periodKeySql(periodStartSql(dimension, timestamp, timeZone));
 }
 
-function dealConditions(scope: JourneyScope, params: Params): string[] {
+function dealConditions(scope: JourneyScope, params: SqlParams): string[] {
   const conversion = scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at';
   const conditions = ['d.deleted_at IS NULL'];
   if (scope.dealIds) conditions.push(`d.id = ANY(${params.add(scope.dealIds)}::bigint[])`);
@@ -53,7 +46,7 @@ export function contactsSql(rule: ContactsRule): string {
  * The touches (alias t) that count in a journey ending at `end`: up to it (`endIncluded` or not),
  * within the lookback before it, after the channel and campaign filters.
  */
-export function touchConditions(scope: JourneyScope, params: Params, end: string, endIncluded: boolean): string[] {
+export function touchConditions(scope: JourneyScope, params: SqlParams, end: string, endIncluded: boolean): string[] {
   const conditions = ['t.deleted_at IS NULL', `t.occurred_at ${endIncluded ? '<=' : '<'} ${end}`];
   if (scope.lookbackDays !== undefined) {
     conditions.push(`t.occurred_at >= ${end} - make_interval(days => ${params.add(scope.lookbackDays)})`);
@@ -69,26 +62,6 @@ export function touchConditions(scope: JourneyScope, params: Params, end: string
   return conditions;
 }
 
-// Units of the report currency per unit of `currency` on `day`: rates are stored against the base
-// currency, so a report in another currency divides by that currency's rate. NULL when missing.
-function rateSql(currency: string, day: string, params: Params, scope: JourneyScope): string {
-  const latest = (code: string) => `(SELECT f.rate FROM fx_rates f WHERE f.currency = ${code} AND f.rate_date <= ${day}
-                                     AND f.deleted_at IS NULL ORDER BY f.rate_date DESC LIMIT 1)`;
-  const base = params.add(scope.baseCurrency);
-  const report = params.add(scope.currency);
-  return `(CASE WHEN ${currency} = ${base} THEN 1::numeric ELSE ${latest(currency)} END
-           / CASE WHEN ${report} = ${base} THEN 1::numeric ELSE ${latest(report)} END)`;
-}
-
-/** Exact conversion of minor units, rounded half away from zero; NULL when a rate is missing. */
-export function convertSql(amountMinor: string, currency: string, day: string, params: Params, scope: JourneyScope): string {
-  const report = params.add(scope.currency);
-  return `CASE WHEN ${currency} = ${report} THEN ${amountMinor}
-               ELSE round(${amountMinor} * ${rateSql(currency, day, params, scope)}
-                          * power(10::numeric, (SELECT minor_units FROM currencies WHERE code = ${report})
-                                             - (SELECT minor_units FROM currencies WHERE code = ${currency}))) END`;
-}
-
 const conversionSql = (scope: JourneyScope) => (scope.basis === ConversionBasis.REVENUE ? 'd.closed_at' : 'd.created_at');
 
 /** The day of a conversion time in the report's time zone: the day whose FX rate applies. */
@@ -99,7 +72,7 @@ export const conversionDaySql = (conversionAt: string, timeZone: string) => `(${
  * touch row: conversion time and day (in `timeZone`), the amount in the report currency
  * (converted_minor, NULL when a rate is missing), and `columns`.
  */
-export function dealSql(scope: JourneyScope, params: Params, timeZone: string, columns: readonly string[] = []): string {
+export function dealSql(scope: JourneyScope, params: SqlParams, timeZone: string, columns: readonly string[] = []): string {
   const conversion = conversionSql(scope);
   const conversionDay = conversionDaySql(conversion, timeZone);
   const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope);
@@ -120,7 +93,7 @@ const SOURCE_MEDIUM = `coalesce(jt.utm_source, cmp.utm_source, '(none)') || ' / 
  * conversion date, the earliest creation time of their contacts, and their period buckets.
  */
 export function journeySql(scope: JourneyScope): { sql: string; params: unknown[] } {
-  const params = new Params();
+  const params = new SqlParams();
   const timeZone = params.add(scope.timeZone);
   const conversion = conversionSql(scope);
   const periods = scope.periods.map((dimension) => `${periodSql(dimension, conversion, timeZone)} AS "${dimension}"`);
@@ -155,4 +128,3 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   return { sql, params: params.values };
 }
 
-export { Params };

@@ -1,6 +1,6 @@
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
-import { DealStatus } from '../entities/enums';
+import { DealStatus } from '../database/enums';
 import { JourneyScope } from './report-scope';
 import { journeySql } from './journey-sql';
 

@@ -1,7 +1,7 @@
-import { QueryRunner } from 'typeorm';
+import { Queryable, SqlParams } from '../database/sql';
 import { AttributionRequest } from './attribution-report.service';
 import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
-import { Params, periodKeySql, periodStartSql } from './journey-sql';
+import { periodKeySql, periodStartSql } from './journey-sql';
 import { Dimension, hasDefaultJourneys, isPeriod } from './report-scope';
 import { isDataDriven } from './report-model';
 import { storedColumn } from './stored-credit-models';
@@ -42,7 +42,7 @@ interface GroupRow {
 }
 
 function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
-  const params = new Params();
+  const params = new SqlParams();
   const basis = params.add(scope.basis);
   const conditions = [`tc.basis = ${basis}`];
   if (scope.from) conditions.push(`tc.conversion_at >= ${params.add(scope.from)}`);
@@ -79,9 +79,9 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
  * Returns undefined when a deal in scope could not be converted (the caller then takes the slow
  * path, which names the missing rate).
  */
-export async function storedCreditTotals(runner: QueryRunner, request: AttributionRequest, columns: string[]): Promise<ReportTotals | undefined> {
+export async function storedCreditTotals(db: Queryable, request: AttributionRequest, columns: string[]): Promise<ReportTotals | undefined> {
   const { sql, params } = groupSql(request, columns);
-  const groups: GroupRow[] = await runner.query(sql, params);
+  const groups: GroupRow[] = await db.query(sql, params);
   if (groups.some((group) => group.missingRate)) return undefined;
   const totals: ReportTotals = { totalMinor: 0n, unattributedMinor: 0n, deals: 0, unattributedDeals: 0, rows: new Map() };
   for (const group of groups) {

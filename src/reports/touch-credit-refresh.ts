@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../attribution/journey';
+import { Connection, withConnection } from '../database/sql';
 import { analyzeOutdated } from '../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from './journey-stream';
@@ -40,27 +41,22 @@ async function creditLines(client: PoolClient, dealIds: string[], currency: stri
 
 // One chunk in one transaction: the stale marks are claimed (deleted) first, so a deal changed
 // while it is being credited is marked again and credited again on the next refresh.
-async function refreshChunk(client: PoolClient, currency: string): Promise<number> {
-  await client.query('BEGIN');
-  try {
-    const { rows } = await client.query(`
+function refreshChunk(connection: Connection, currency: string): Promise<number> {
+  return connection.transaction({}, async (tx) => {
+    const rows: Array<{ id: string }> = await tx.query(`
       DELETE FROM touch_credit_stale_deals WHERE deal_id IN (
         SELECT deal_id FROM touch_credit_stale_deals ORDER BY deal_id LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING deal_id::text AS id`, [CHUNK_DEALS]);
-    const dealIds = rows.map((row: { id: string }) => row.id);
+    const dealIds = rows.map((row) => row.id);
     if (dealIds.length > 0) {
-      await refreshDealJourneyKeys(client, dealIds);
-      const lines = await creditLines(client, dealIds, currency);
-      await client.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
-      const copy = client.query(copyFrom(`COPY touch_credits (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      await refreshDealJourneyKeys(tx, dealIds);
+      const lines = await creditLines(tx.client, dealIds, currency);
+      await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
+      const copy = tx.client.query(copyFrom(`COPY touch_credits (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       await pipeline(Readable.from(lines.map((line) => `${line}\n`)), copy);
     }
-    await client.query('COMMIT');
     return dealIds.length;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 /**
@@ -69,34 +65,33 @@ async function refreshChunk(client: PoolClient, currency: string): Promise<numbe
  * credits under every stored model, in chunks, holding one chunk in memory at a time. Returns the
  * number of deals credited.
  */
-export async function refreshTouchCredits(dataSource: DataSource, currency: string): Promise<number> {
-  const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PoolClient;
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
-    // Credits are kept in the reporting currency: a new one makes every stored credit stale.
-    // Unchanged, nothing is written, not even a row lock: a refresh with nothing to do leaves the
-    // database snapshot as it was, and the report cache keeps its answers (report-cache.ts).
-    await client.query(`
-      WITH changed AS (
-        INSERT INTO touch_credit_currency (currency)
-        SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM touch_credit_currency WHERE currency = $1)
-        ON CONFLICT (single) DO UPDATE SET currency = EXCLUDED.currency
-        RETURNING 1
-      )
-      INSERT INTO touch_credit_stale_deals (deal_id)
-      SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM changed)
-      ON CONFLICT DO NOTHING`, [currency]);
-    // Right after a bulk ingestion, the journeys below would be planned without statistics.
-    await analyzeOutdated(client, JOURNEY_TABLES);
-    await refreshLeadJourneyKeys(client);
-    let credited = 0;
-    for (let chunk = await refreshChunk(client, currency); chunk > 0; chunk = await refreshChunk(client, currency)) {
-      credited += chunk;
+export function refreshTouchCredits(dataSource: DataSource, currency: string): Promise<number> {
+  return withConnection(dataSource, async (connection) => {
+    await connection.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
+    try {
+      // Credits are kept in the reporting currency: a new one makes every stored credit stale.
+      // Unchanged, nothing is written, not even a row lock: a refresh with nothing to do leaves the
+      // database snapshot as it was, and the report cache keeps its answers (report-cache.ts).
+      await connection.query(`
+        WITH changed AS (
+          INSERT INTO touch_credit_currency (currency)
+          SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM touch_credit_currency WHERE currency = $1)
+          ON CONFLICT (single) DO UPDATE SET currency = EXCLUDED.currency
+          RETURNING 1
+        )
+        INSERT INTO touch_credit_stale_deals (deal_id)
+        SELECT id FROM deals WHERE EXISTS (SELECT 1 FROM changed)
+        ON CONFLICT DO NOTHING`, [currency]);
+      // Right after a bulk ingestion, the journeys below would be planned without statistics.
+      await analyzeOutdated(connection, JOURNEY_TABLES);
+      await refreshLeadJourneyKeys(connection);
+      let credited = 0;
+      for (let chunk = await refreshChunk(connection, currency); chunk > 0; chunk = await refreshChunk(connection, currency)) {
+        credited += chunk;
+      }
+      return credited;
+    } finally {
+      await connection.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]).catch(() => undefined);
     }
-    return credited;
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]).catch(() => undefined);
-    await runner.release();
-  }
+  });
 }

@@ -4,7 +4,7 @@ import { CampaignOrderField } from '../catalog/campaign.service';
 import { DealOrderField } from '../catalog/deal.service';
 import { LeadOrderField } from '../catalog/lead.service';
 import { TouchOrderField } from '../catalog/touch.service';
-import { DealStatus, LifecycleStage, TouchType } from '../entities/enums';
+import { DealStatus, LifecycleStage, TouchType } from '../database/enums';
 import { UserErrorCode } from '../ingest/user-error';
 import { OrderDirection } from './common/order';
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Queryable, withReportSnapshot } from '../database/sql';
 import { LeadScoringService } from './lead-scoring.service';
 import { daysSql, leadStagesSql } from './lead-stages-sql';
 import { ratio } from './rates';
@@ -54,10 +55,14 @@ interface Aggregate {
 
 /** Cohorts of leads created in the period, and how far each got (stages: lead-stages-sql.ts). */
 export class FunnelService {
-  constructor(private readonly dataSource: DataSource, private readonly scoring: LeadScoringService) {}
+  constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number, private readonly scoring: LeadScoringService) {}
 
   async funnel(request: FunnelRequest): Promise<FunnelResult> {
     await this.scoring.refresh();
+    return withReportSnapshot(this.dataSource, this.statementTimeoutMs, (tx) => this.read(tx, request));
+  }
+
+  private async read(db: Queryable, request: FunnelRequest): Promise<FunnelResult> {
     const key = {
       [FunnelGroupBy.CHANNEL]: 'first_channel',
       [FunnelGroupBy.CAMPAIGN]: 'first_campaign',
@@ -66,7 +71,7 @@ export class FunnelService {
     const counts = COLUMNS.map((column) => `count(${column})::int`);
     const medians = COLUMNS.slice(1).map((column, index) =>
       `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${daysSql(COLUMNS[index], column)})`);
-    const rows: Aggregate[] = await this.dataSource.query(`
+    const rows: Aggregate[] = await db.query(`
       SELECT coalesce(${key}, '${NO_KEY}') AS key, grouping(coalesce(${key}, '${NO_KEY}')) = 1 AS total,
              ARRAY[${counts.join(', ')}] AS counts, ARRAY[NULL::float8, ${medians.join(', ')}] AS medians
       FROM (${leadStagesSql('l.created_at >= $1 AND l.created_at < $2')}) stages

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Queryable, withReportSnapshot } from '../database/sql';
 import { LeadScoringService } from './lead-scoring.service';
 import { ratio } from './rates';
 import { CURRENT_RULE_SET } from './scoring-sql';
@@ -58,16 +59,21 @@ interface Aggregate extends Omit<SlaRow, 'compliance' | 'key'> {
 
 /** Speed of the marketing-to-sales handoff: MQL time to the first sales touch, against the SLA. */
 export class HandoffSlaService {
-  constructor(private readonly dataSource: DataSource, private readonly scoring: LeadScoringService) {}
+  constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number, private readonly scoring: LeadScoringService) {}
 
   async report(request: HandoffSlaRequest): Promise<HandoffSlaResult> {
     await this.scoring.refresh();
-    const [{ slaHours }] = await this.dataSource.query(`SELECT sla_hours::float8 AS "slaHours" FROM (${CURRENT_RULE_SET}) rs`);
+    return withReportSnapshot(this.dataSource, this.statementTimeoutMs, (tx) => this.read(tx, request));
+  }
+
+  // The SLA in force and the handoffs measured against it, from one snapshot.
+  private async read(db: Queryable, request: HandoffSlaRequest): Promise<HandoffSlaResult> {
+    const [{ slaHours }] = await db.query(`SELECT sla_hours::float8 AS "slaHours" FROM (${CURRENT_RULE_SET}) rs`);
     const period = `to_char(date_trunc('${request.period.toLowerCase()}', h.mql_at AT TIME ZONE $3), 'YYYY-MM-DD')`;
     const owner = `coalesce((SELECT d.owner FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id
       WHERE dc.lead_id = h.lead_id AND dc.deleted_at IS NULL AND d.deleted_at IS NULL AND d.owner IS NOT NULL
       ORDER BY d.created_at, d.id LIMIT 1), '${UNKNOWN_OWNER}')`;
-    const rows: Aggregate[] = await this.dataSource.query(`
+    const rows: Aggregate[] = await db.query(`
       SELECT CASE WHEN grouping(period) = 0 THEN period WHEN grouping(owner) = 0 THEN owner END AS key,
              CASE WHEN grouping(period) = 0 THEN 'PERIOD' WHEN grouping(owner) = 0 THEN 'OWNER' ELSE 'TOTAL' END AS kind,
              count(*)::int AS mqls,

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
+import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
 import { AttributionReportService, AttributionRequest } from '../reports/attribution-report.service';
 import { campaignCostSql } from '../reports/campaign-cost-sql';
-import { minorUnitsOf } from '../reports/currency';
-import { Params } from '../reports/journey-sql';
+import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
+import {  } from '../reports/journey-sql';
 import { Dimension } from '../reports/report-scope';
 import { LeadScoringService } from './lead-scoring.service';
 import { daysSql, leadStagesSql } from './lead-stages-sql';
-import { checkMissing, convertedSql, Currencies } from './money-sql';
 import { averageMinor, ratio } from './rates';
 import { CURRENT_RULE_SET } from './scoring-sql';
 
@@ -86,18 +86,23 @@ function journeyFlags(at: string, alias: string): string {
 export class KpisService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly statementTimeoutMs: number,
     private readonly scoring: LeadScoringService,
     private readonly attribution: AttributionReportService,
   ) {}
 
   async kpis(request: KpisRequest): Promise<Kpis> {
     await this.scoring.refresh();
-    const minorUnits = await minorUnitsOf(this.dataSource, request.currency);
-    const deals = await this.dealTotals(request);
-    checkMissing(deals.missing, request.currency);
-    const leads = await this.leadTotals(request);
-    const spendMinor = await this.spend(request);
-    const attributed = await this.attribution.report(request.attribution);
+    const plan = await this.attribution.refreshFor(request.attribution);
+    // Every figure from one snapshot: deals, leads, spend and attributed revenue describe the same moment.
+    const { minorUnits, deals, leads, spendMinor, read } = await withReportSnapshot(this.dataSource, this.statementTimeoutMs, async (tx) => ({
+      minorUnits: await minorUnitsOf(tx, request.currency),
+      deals: await this.dealTotals(tx, request),
+      leads: await this.leadTotals(tx, request),
+      spendMinor: await this.spend(tx, request),
+      read: await this.attribution.read(tx, request.attribution, plan),
+    }));
+    const attributed = await this.attribution.complete(request.attribution, read);
     const marketingChannels = (channel: string) => !deals.nonMarketingChannels.includes(channel);
     const attributedMinor = attributed.rows.filter((row) => marketingChannels(row.keys[0]))
       .reduce((sum, row) => sum + row.revenueMinor[0], 0n);
@@ -137,14 +142,14 @@ export class KpisService {
     };
   }
 
-  private async dealTotals(request: KpisRequest): Promise<DealTotals> {
-    const params = new Params();
+  private async dealTotals(db: Queryable, request: KpisRequest): Promise<DealTotals> {
+    const params = new SqlParams();
     const from = params.add(request.from);
     const to = params.add(request.to);
     const zone = params.add(request.timeZone);
-    const pipeline = convertedSql('d.amount_minor', 'd.currency', `(d.created_at AT TIME ZONE ${zone})::date`, params, request);
-    const revenue = convertedSql('d.amount_minor', 'd.currency', `(d.closed_at AT TIME ZONE ${zone})::date`, params, request);
-    const [row] = await this.dataSource.query(`
+    const pipeline = `(${convertSql('d.amount_minor', 'd.currency', `(d.created_at AT TIME ZONE ${zone})::date`, params, request)})`;
+    const revenue = `(${convertSql('d.amount_minor', 'd.currency', `(d.closed_at AT TIME ZONE ${zone})::date`, params, request)})`;
+    const [row] = await db.query(`
       WITH rs AS (${CURRENT_RULE_SET}),
       scoped AS (
         SELECT d.id, d.account_id, d.status, d.created_at, d.closed_at, d.currency,
@@ -183,11 +188,12 @@ export class KpisService {
              min(CASE WHEN unconverted THEN currency || ' ' || (CASE WHEN in_pipeline AND pipeline_minor IS NULL
                THEN created_at ELSE closed_at END AT TIME ZONE ${zone})::date END) AS missing
       FROM flagged`, params.values);
+    await throwMissingRate(db, row.missing, request);
     return row;
   }
 
-  private async leadTotals(request: KpisRequest): Promise<{ leads: number; mqls: number; mqlsReachingSql: number }> {
-    const [row] = await this.dataSource.query(`
+  private async leadTotals(db: Queryable, request: KpisRequest): Promise<{ leads: number; mqls: number; mqlsReachingSql: number }> {
+    const [row] = await db.query(`
       SELECT count(*) FILTER (WHERE created_at >= $1 AND created_at < $2)::int AS leads,
              count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2)::int AS mqls,
              count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2 AND sql_at IS NOT NULL)::int AS "mqlsReachingSql"
@@ -195,11 +201,11 @@ export class KpisService {
     return row;
   }
 
-  private async spend(request: KpisRequest): Promise<bigint> {
+  private async spend(db: Queryable, request: KpisRequest): Promise<bigint> {
     const { sql, params } = campaignCostSql({ ...request.attribution.scope, includeChannels: undefined, excludeChannels: undefined,
       includeCampaigns: undefined, excludeCampaigns: undefined }, [Dimension.CHANNEL]);
-    const rows: Array<{ costMinor: string; missing: string | null }> = await this.dataSource.query(sql, params);
-    checkMissing(rows.find((row) => row.missing)?.missing ?? null, request.currency);
+    const rows: Array<{ costMinor: string; missing: string | null }> = await db.query(sql, params);
+    await throwMissingRate(db, rows.find((row) => row.missing)?.missing, request);
     return rows.reduce((sum, row) => sum + BigInt(row.costMinor), 0n);
   }
 }

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { Params } from '../reports/journey-sql';
-import { minorUnitsOf } from '../reports/currency';
+import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
+import {  } from '../reports/journey-sql';
+import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';
 import { daysSql, leadStagesSql } from './lead-stages-sql';
-import { checkMissing, convertedSql, Currencies } from './money-sql';
 import { averageMinor, ratio } from './rates';
 
 export enum LeadSource {
@@ -77,19 +77,23 @@ export function sumCounts(key: string, rows: readonly QualityCounts[]): QualityC
  * cohort contact (ties: lowest lead id), so rows add up to the total.
  */
 export class LeadQualityService {
-  constructor(private readonly dataSource: DataSource, private readonly scoring: LeadScoringService) {}
+  constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number, private readonly scoring: LeadScoringService) {}
 
   async report(request: LeadQualityRequest): Promise<LeadQualityResult> {
     await this.scoring.refresh();
-    const minorUnits = await minorUnitsOf(this.dataSource, request.currency);
-    const params = new Params();
+    return withReportSnapshot(this.dataSource, this.statementTimeoutMs, (tx) => this.read(tx, request));
+  }
+
+  private async read(db: Queryable, request: LeadQualityRequest): Promise<LeadQualityResult> {
+    const minorUnits = await minorUnitsOf(db, request.currency);
+    const params = new SqlParams();
     const from = params.add(request.from);
     const to = params.add(request.to);
     const zone = params.add(request.timeZone);
     const key = request.groupBy === LeadSource.CHANNEL ? 'first_channel' : 'first_campaign';
     const closedDay = `(d.closed_at AT TIME ZONE ${zone})::date`;
-    const converted = convertedSql('d.amount_minor', 'd.currency', closedDay, params, request);
-    const rows: Array<Omit<QualityCounts, 'wonMinor'> & { wonMinor: string; missing: string | null }> = await this.dataSource.query(`
+    const converted = `(${convertSql('d.amount_minor', 'd.currency', closedDay, params, request)})`;
+    const rows: Array<Omit<QualityCounts, 'wonMinor'> & { wonMinor: string; missing: string | null }> = await db.query(`
       WITH cohort AS MATERIALIZED (
         SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`)}) s
       ),
@@ -116,7 +120,7 @@ export class LeadQualityService {
              coalesce(d."wonMinor", '0') AS "wonMinor", coalesce(d."wonCycleDays", 0) AS "wonCycleDays", d.missing
       FROM leads_by_key l LEFT JOIN deals_by_key d USING (key)
       ORDER BY l.key`, params.values);
-    checkMissing(rows.find((row) => row.missing)?.missing ?? null, request.currency);
+    await throwMissingRate(db, rows.find((row) => row.missing)?.missing, request);
     const counts = rows.map(({ missing: _missing, ...row }) => ({ ...row, wonMinor: BigInt(row.wonMinor) }));
     return {
       currency: request.currency,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { TouchType } from '../entities/enums';
-import { Queryable } from '../pagination/sql-params';
+import { TouchType } from '../database/enums';
+import { Queryable, SqlParams, withTransaction } from '../database/sql';
 import { CURRENT_RULE_SET, currentScoreSql, decaySql, rescoreSql } from './scoring-sql';
 
 export enum FitAttribute {
@@ -86,17 +86,17 @@ export class LeadScoringService {
 
   /** Records a new rule set and rescores every lead under it, in one transaction. */
   async setRules(rules: NewScoringRuleSet): Promise<{ ruleSet: ScoringRuleSet; rescoredLeads: number }> {
-    const rescoredLeads = await this.dataSource.transaction(async (manager) => {
-      const [{ version }] = await manager.query(`INSERT INTO scoring_rule_sets (threshold, decay_half_life_days, sla_hours,
+    const rescoredLeads = await withTransaction(this.dataSource, {}, async (tx) => {
+      const [{ version }] = await tx.query(`INSERT INTO scoring_rule_sets (threshold, decay_half_life_days, sla_hours,
         non_marketing_channels) VALUES ($1, $2, $3, $4) RETURNING version`,
       [rules.threshold, rules.decayHalfLifeDays, rules.slaHours, rules.nonMarketingChannels]);
-      await manager.query(`INSERT INTO scoring_rules (version, touch_type, channel, points)
+      await tx.query(`INSERT INTO scoring_rules (version, touch_type, channel, points)
         SELECT $1, r.touch_type::touch_type, r.channel, r.points FROM unnest($2::text[], $3::text[], $4::numeric[]) AS r(touch_type, channel, points)`,
       [version, rules.rules.map((r) => r.touchType), rules.rules.map((r) => r.channel), rules.rules.map((r) => r.points)]);
-      await manager.query(`INSERT INTO scoring_fit_rules (version, attribute, value, points)
+      await tx.query(`INSERT INTO scoring_fit_rules (version, attribute, value, points)
         SELECT $1, f.attribute, f.value, f.points FROM unnest($2::text[], $3::text[], $4::numeric[]) AS f(attribute, value, points)`,
       [version, rules.fitRules.map((f) => f.attribute), rules.fitRules.map((f) => f.value), rules.fitRules.map((f) => f.points)]);
-      const [{ rescored }] = await manager.query(rescoreSql('SELECT id FROM leads'));
+      const [{ rescored }] = await tx.query(rescoreSql('SELECT id FROM leads'));
       return rescored as number;
     });
     return { ruleSet: (await this.ruleSet())!, rescoredLeads };
@@ -147,20 +147,15 @@ export class LeadScoringService {
   async topLeadIds(filter: LeadScoreFilter): Promise<string[]> {
     await this.refresh();
     const conditions = ['l.deleted_at IS NULL'];
-    const params: unknown[] = [filter.limit];
-    if (filter.salesReady !== undefined) {
-      params.push(filter.salesReady);
-      conditions.push(`(${currentScoreSql()} >= rs.threshold) = $${params.length}`);
-    }
-    if (filter.minScore !== undefined) {
-      params.push(filter.minScore);
-      conditions.push(`${currentScoreSql()} >= $${params.length}`);
-    }
+    const params = new SqlParams();
+    const limit = params.add(filter.limit);
+    if (filter.salesReady !== undefined) conditions.push(`(${currentScoreSql()} >= rs.threshold) = ${params.add(filter.salesReady)}`);
+    if (filter.minScore !== undefined) conditions.push(`${currentScoreSql()} >= ${params.add(filter.minScore)}`);
     const rows: Array<{ id: string }> = await this.dataSource.query(`
       SELECT l.id::text AS id FROM lead_scores s JOIN leads l ON l.id = s.lead_id
       JOIN scoring_rule_sets rs ON rs.version = s.rules_version
       WHERE ${conditions.join(' AND ')}
-      ORDER BY ${currentScoreSql()} DESC, l.id LIMIT $1`, params);
+      ORDER BY ${currentScoreSql()} DESC, l.id LIMIT ${limit}`, params.values);
     return rows.map((row) => row.id);
   }
 }

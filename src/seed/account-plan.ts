@@ -1,4 +1,4 @@
-import { LifecycleStage } from '../entities/enums';
+import { LifecycleStage } from '../database/enums';
 import { DATA_END, DATA_START, DAY, HOUR, businessHours } from './calendar';
 import { ACQUISITION_MIX } from './channel-catalog';
 import { PlannedAccount, PlannedLead } from './demo-world';

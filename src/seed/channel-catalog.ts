@@ -1,4 +1,4 @@
-import { TouchType } from '../entities/enums';
+import { TouchType } from '../database/enums';
 import { Weighted } from './random';
 
 export type Channel =

@@ -1,4 +1,4 @@
-import { DealStatus } from '../entities/enums';
+import { DealStatus } from '../database/enums';
 import { DATA_END, DAY, businessHours } from './calendar';
 import { CHANNELS } from './channel-catalog';
 import { PlannedAccount, PlannedDeal, PlannedLead } from './demo-world';

@@ -1,4 +1,4 @@
-import { DealStatus, LifecycleStage } from '../entities/enums';
+import { DealStatus, LifecycleStage } from '../database/enums';
 import { Channel } from './channel-catalog';
 import { Region, Segment } from './market-catalog';
 

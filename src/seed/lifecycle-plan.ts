@@ -1,4 +1,4 @@
-import { DealStatus, LifecycleStage } from '../entities/enums';
+import { DealStatus, LifecycleStage } from '../database/enums';
 import { DATA_END, DAY, HOUR } from './calendar';
 import { PlannedLead } from './demo-world';
 import { SeededRandom } from './random';

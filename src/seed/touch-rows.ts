@@ -1,4 +1,4 @@
-import { TouchType } from '../entities/enums';
+import { TouchType } from '../database/enums';
 import { CampaignIndex, PlannedCampaign } from './campaign-plan';
 import { DATA_END, DATA_MONTHS, DAY, HOUR, isoTime, monthOf } from './calendar';
 import { CHANNELS, Channel, DISCOVERY_MIX, EVALUATION_MIX, NURTURE_MIX } from './channel-catalog';

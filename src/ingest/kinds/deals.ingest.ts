@@ -1,4 +1,4 @@
-import { DealStatus } from '../../entities/enums';
+import { DealStatus } from '../../database/enums';
 import {
   amount, boolean, currency, deletedAt, duplicateKey, maxLength, minorUnits, oneOf, reference, required, timestamp,
 } from '../checks';

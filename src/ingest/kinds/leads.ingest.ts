@@ -1,4 +1,4 @@
-import { LifecycleStage } from '../../entities/enums';
+import { LifecycleStage } from '../../database/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
 import { countsSql, staleLeadsSql, upsertSql } from '../upsert-sql';

@@ -1,4 +1,4 @@
-import { TouchType } from '../../entities/enums';
+import { TouchType } from '../../database/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, slug, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
 import { countsSql, registerChannelsSql, staleLeadsSql, upsertSql } from '../upsert-sql';

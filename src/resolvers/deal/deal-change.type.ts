@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DealStatus } from '../../entities/enums';
+import { DealStatus } from '../../database/enums';
 import { connectionType } from '../common/connection.type';
 import { MoneyObject } from '../common/money.type';
 

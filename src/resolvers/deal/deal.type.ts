@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DealStatus } from '../../entities/enums';
+import { DealStatus } from '../../database/enums';
 import { connectionType } from '../common/connection.type';
 import { EXTERNAL_ID, GLOBAL_ID } from '../common/descriptions';
 import { MoneyObject } from '../common/money.type';

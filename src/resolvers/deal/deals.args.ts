@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from 'type-graphql';
-import { DealStatus } from '../../entities/enums';
+import { DealStatus } from '../../database/enums';
 import { CurrencyCodeScalar } from '../common/currency-code.scalar';
 import { DateTimeRangeInput } from '../common/date-time-range.input';
 import { INCLUDE_DELETED, NAME_PREFIX } from '../common/descriptions';

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { DealStatus } from '../../entities/enums';
+import { DealStatus } from '../../database/enums';
 import { AMOUNT, CURRENCY, DELETED, EXTERNAL_ID, IDEMPOTENCY_KEY, TIMESTAMP } from './common';
 
 @InputType({ description: 'A lead who takes part in a deal.' })

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { LifecycleStage } from '../../entities/enums';
+import { LifecycleStage } from '../../database/enums';
 import { DELETED, EXTERNAL_ID, IDEMPOTENCY_KEY, TIMESTAMP } from './common';
 
 @InputType({ description: 'A person (contact) known to marketing or sales. Items are full records: an omitted optional field is cleared, except lifecycleStage, which is kept.' })

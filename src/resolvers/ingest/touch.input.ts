@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
-import { TouchType } from '../../entities/enums';
+import { TouchType } from '../../database/enums';
 import { DELETED, EXTERNAL_ID, IDEMPOTENCY_KEY, TIMESTAMP } from './common';
 
 @InputType({ description: 'One interaction of a lead with a campaign or channel. Items are full records: an omitted optional field is cleared.' })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { LifecycleStage } from '../../entities/enums';
+import { LifecycleStage } from '../../database/enums';
 import { connectionType } from '../common/connection.type';
 
 @ObjectType('LeadStageChange', { description: "One change of a lead's lifecycle stage." })

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LifecycleStage } from '../../entities/enums';
+import { LifecycleStage } from '../../database/enums';
 import { connectionType } from '../common/connection.type';
 import { EXTERNAL_ID, GLOBAL_ID } from '../common/descriptions';
 import { RecordedObject } from '../common/recorded.type';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from 'type-graphql';
-import { LifecycleStage } from '../../entities/enums';
+import { LifecycleStage } from '../../database/enums';
 import { DateTimeRangeInput } from '../common/date-time-range.input';
 import { INCLUDE_DELETED, NAME_PREFIX } from '../common/descriptions';
 import { PageArgs } from '../common/page.args';

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { TouchType } from '../../entities/enums';
+import { TouchType } from '../../database/enums';
 import { FitAttribute } from '../../sales/lead-scoring.service';
 
 @InputType({ description: 'Points for touches of a type and/or channel. At least one of touchType and channel is required.' })

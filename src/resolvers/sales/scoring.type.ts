@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { LeadRow } from '../../catalog/lead.service';
-import { TouchType } from '../../entities/enums';
+import { TouchType } from '../../database/enums';
 import { FitAttribute } from '../../sales/lead-scoring.service';
 import { UserError } from '../ingest/ingest.payload';
 import { LeadObject } from '../lead/lead.type';

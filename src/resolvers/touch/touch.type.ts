@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { TouchType } from '../../entities/enums';
+import { TouchType } from '../../database/enums';
 import { connectionType } from '../common/connection.type';
 import { CHANNEL, EXTERNAL_ID, GLOBAL_ID } from '../common/descriptions';
 import { RecordedObject } from '../common/recorded.type';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from 'type-graphql';
-import { TouchType } from '../../entities/enums';
+import { TouchType } from '../../database/enums';
 import { DateTimeRangeInput } from '../common/date-time-range.input';
 import { CHANNEL_FILTER, INCLUDE_DELETED } from '../common/descriptions';
 import { PageArgs } from '../common/page.args';

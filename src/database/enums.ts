@@ -1,4 +1,4 @@
-// The database enum types (see the initial migration), shared by entities, ingestion and GraphQL.
+// The database enum types (see the initial migration), shared by ingestion, reports and GraphQL.
 export enum LifecycleStage {
   SUBSCRIBER = 'SUBSCRIBER',
   LEAD = 'LEAD',
