@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import type { ApiKeyIdentity } from './auth/scope';
 import { DataSource } from 'typeorm';
 import { ApiKeyService } from './auth/api-key.service';
+import { CatalogService } from './catalog/catalog.service';
 import { IngestService } from './ingest/ingest.service';
-import { createLoaders, Loaders } from './loaders';
+import { Loaders } from './loaders';
 import { DealJourneyLoaders, dealJourneyLoaders } from './loaders/deal-journey.loader';
 import { logger } from './logger';
 import { AttributionReportService } from './reports/attribution-report.service';
@@ -16,9 +17,18 @@ import { LeadQualityService } from './sales/lead-quality.service';
 import { LeadScoreLoaders, leadScoreLoaders } from './sales/lead-score-loaders';
 import { LeadScoringService } from './sales/lead-scoring.service';
 
+/** The server's own settings that resolvers apply (from its configuration, not the process's). */
+export interface Settings {
+  /** REPORTING_CURRENCY: the default report currency, and what FX rates convert into. */
+  reportingCurrency: string;
+  /** REPORT_STATEMENT_TIMEOUT_MS: the longest a report statement, or a MARKOV solve, may run. */
+  reportStatementTimeoutMs: number;
+}
+
 /** Business services, created once per server (they hold no request state). */
 export interface Services {
   apiKeys: ApiKeyService;
+  catalog: CatalogService;
   ingest: IngestService;
   attribution: AttributionReportService;
   journeys: DealJourneyService;
@@ -29,11 +39,12 @@ export interface Services {
   kpis: KpisService;
 }
 
-export function createServices(dataSource: DataSource, { reportStatementTimeoutMs }: { reportStatementTimeoutMs: number }): Services {
+export function createServices(dataSource: DataSource, { reportStatementTimeoutMs }: Settings): Services {
   const attribution = new AttributionReportService(dataSource, reportStatementTimeoutMs);
   const scoring = new LeadScoringService(dataSource);
   return {
     apiKeys: new ApiKeyService(dataSource),
+    catalog: new CatalogService(dataSource),
     ingest: new IngestService(dataSource),
     attribution,
     journeys: new DealJourneyService(dataSource, reportStatementTimeoutMs),
@@ -52,16 +63,14 @@ export interface Context {
   apiKey: ApiKeyIdentity;
   log: Logger;
   services: Services;
-  dataSource: DataSource;
+  settings: Settings;
   /** This request's DataLoaders: every relation of the read API is batched through them. */
   loaders: Loaders & { dealJourneys: DealJourneyLoaders; leadScores: LeadScoreLoaders };
 }
 
-export function createContext(
-  dataSource: DataSource, services: Services, apiKey: ApiKeyIdentity, requestId: string = randomUUID(),
-): Context {
+export function createContext(services: Services, settings: Settings, apiKey: ApiKeyIdentity, requestId: string = randomUUID()): Context {
   const loaders = {
-    ...createLoaders(dataSource), dealJourneys: dealJourneyLoaders(services.journeys), leadScores: leadScoreLoaders(services.scoring),
+    ...services.catalog.loaders(), dealJourneys: dealJourneyLoaders(services.journeys), leadScores: leadScoreLoaders(services.scoring),
   };
-  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, dataSource, loaders };
+  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, settings, loaders };
 }

@@ -40,7 +40,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const sandbox = settings.GRAPHQL_SANDBOX ?? !production;
   const app = express();
   const httpServer: Server = createServer(app);
-  const services = createServices(dataSource, { reportStatementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS });
+  const contextSettings = { reportingCurrency: settings.REPORTING_CURRENCY, reportStatementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS };
+  const services = createServices(dataSource, contextSettings);
   const reportCache = new ReportCache();
   const operations = createOperations(dataSource, reportCache, settings.SHUTDOWN_DELAY_MS);
   const limits = abuseLimits(settings);
@@ -74,7 +75,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     ...limits.jsonBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(
-        dataSource, services, await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable), requestIdOf(res),
+        services, contextSettings, await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable), requestIdOf(res),
       ),
     }),
   );

@@ -1,54 +1,30 @@
-import { PositionWeights } from './position-models';
+import { RuleBasedModel, RuleBasedOptions } from './rule-based-model';
 
-/** The rule-based models; the data-driven ones live in `data-driven/`. */
-export enum AttributionModel {
-  FIRST_TOUCH = 'FIRST_TOUCH',
-  LAST_TOUCH = 'LAST_TOUCH',
-  LAST_NON_DIRECT = 'LAST_NON_DIRECT',
-  LINEAR = 'LINEAR',
-  POSITION_BASED = 'POSITION_BASED',
-  U_SHAPED = 'U_SHAPED',
-  W_SHAPED = 'W_SHAPED',
-  FULL_PATH = 'FULL_PATH',
-  J_SHAPED = 'J_SHAPED',
-  INVERSE_J = 'INVERSE_J',
-  TIME_DECAY = 'TIME_DECAY',
-  CUSTOM = 'CUSTOM',
+/** Every model a report can use: the engine's rule-based ones and the data-driven ones. */
+export const AttributionModel = {
+  ...RuleBasedModel,
+  MARKOV: 'MARKOV',
+  COUNTERFACTUAL: 'COUNTERFACTUAL',
+  SHAPLEY: 'SHAPLEY',
+} as const;
+
+export type AttributionModel = (typeof AttributionModel)[keyof typeof AttributionModel];
+
+export type DataDrivenModel = typeof AttributionModel.MARKOV | typeof AttributionModel.COUNTERFACTUAL | typeof AttributionModel.SHAPLEY;
+
+/** A data-driven model and its options; repeats are collapsed by default for these models. */
+export interface DataDrivenOptions {
+  model: DataDrivenModel;
+  order: number;
+  collapseRepeats: boolean;
 }
 
-/** The models fully defined by a fixed weight per position. */
-export type PositionModel =
-  | AttributionModel.FIRST_TOUCH
-  | AttributionModel.LAST_TOUCH
-  | AttributionModel.POSITION_BASED
-  | AttributionModel.U_SHAPED
-  | AttributionModel.W_SHAPED
-  | AttributionModel.FULL_PATH
-  | AttributionModel.J_SHAPED
-  | AttributionModel.INVERSE_J;
+export type AttributionModelOptions = RuleBasedOptions | DataDrivenOptions;
 
-export const POSITION_MODEL_WEIGHTS: Readonly<Record<PositionModel, PositionWeights>> = {
-  [AttributionModel.FIRST_TOUCH]: { FIRST: 1 },
-  [AttributionModel.LAST_TOUCH]: { LAST: 1 },
-  [AttributionModel.POSITION_BASED]: { FIRST: 0.4, LAST: 0.4, MIDDLE: 0.2 },
-  [AttributionModel.U_SHAPED]: { FIRST: 0.4, LEAD_CREATION: 0.4, MIDDLE: 0.2 },
-  [AttributionModel.W_SHAPED]: { FIRST: 0.3, LEAD_CREATION: 0.3, OPPORTUNITY_CREATION: 0.3, MIDDLE: 0.1 },
-  [AttributionModel.FULL_PATH]: {
-    FIRST: 0.225, LEAD_CREATION: 0.225, OPPORTUNITY_CREATION: 0.225, CLOSED: 0.225, MIDDLE: 0.1,
-  },
-  [AttributionModel.J_SHAPED]: { FIRST: 0.2, LAST: 0.6, MIDDLE: 0.2 },
-  [AttributionModel.INVERSE_J]: { FIRST: 0.6, LAST: 0.2, MIDDLE: 0.2 },
-};
+const DATA_DRIVEN = new Set<string>([AttributionModel.MARKOV, AttributionModel.COUNTERFACTUAL, AttributionModel.SHAPLEY]);
 
-export const DEFAULT_DIRECT_CHANNELS: readonly string[] = ['direct'];
-export const DEFAULT_HALF_LIFE_DAYS = 7;
+export const isDataDrivenModel = (model: AttributionModel): model is DataDrivenModel => DATA_DRIVEN.has(model);
 
-export type ModelOptions = {
-  /** Merge consecutive touches with the same key into the first of them. Default off. */
-  readonly collapseRepeats?: boolean;
-} & (
-  | { readonly model: PositionModel | AttributionModel.LINEAR }
-  | { readonly model: AttributionModel.LAST_NON_DIRECT; readonly directChannels?: readonly string[] }
-  | { readonly model: AttributionModel.TIME_DECAY; readonly halfLifeDays?: number }
-  | { readonly model: AttributionModel.CUSTOM; readonly weights: PositionWeights }
-);
+export function isDataDriven(options: AttributionModelOptions): options is DataDrivenOptions {
+  return DATA_DRIVEN.has(options.model);
+}

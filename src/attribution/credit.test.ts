@@ -1,4 +1,4 @@
-import { AttributionModel, ModelOptions } from './attribution-model';
+import { RuleBasedModel, RuleBasedOptions } from './rule-based-model';
 import { creditDeal } from './credit';
 import { ConversionBasis, JourneyContext, JourneyTouch } from './journey';
 import { ONE } from './ratio';
@@ -18,33 +18,33 @@ function wonDeal(overrides: Partial<JourneyContext> = {}): JourneyContext {
 }
 
 describe('creditDeal', () => {
-  test.each<{ name: string; amount: bigint; keys: string[]; options: ModelOptions; expected: bigint[] }>([
+  test.each<{ name: string; amount: bigint; keys: string[]; options: RuleBasedOptions; expected: bigint[] }>([
     {
       name: 'the spec W_SHAPED example in cents',
-      amount: 100_000n, keys: ['a', 'b', 'c', 'd', 'e'], options: { model: AttributionModel.W_SHAPED },
+      amount: 100_000n, keys: ['a', 'b', 'c', 'd', 'e'], options: { model: RuleBasedModel.W_SHAPED },
       expected: [30_000n, 30_000n, 5_000n, 30_000n, 5_000n],
     },
     {
       name: 'leftover units go to the largest remainders, ties to the earlier touch',
-      amount: 100n, keys: ['a', 'b', 'c'], options: { model: AttributionModel.LINEAR }, expected: [34n, 33n, 33n],
+      amount: 100n, keys: ['a', 'b', 'c'], options: { model: RuleBasedModel.LINEAR }, expected: [34n, 33n, 33n],
     },
     {
       name: 'one unit over two equal touches goes to the earlier one',
-      amount: 1n, keys: ['a', 'b'], options: { model: AttributionModel.POSITION_BASED }, expected: [1n, 0n],
+      amount: 1n, keys: ['a', 'b'], options: { model: RuleBasedModel.POSITION_BASED }, expected: [1n, 0n],
     },
     {
       name: 'LINEAR 2,100.00 over 46 touches: the ten leftover cents go to touches 1-10, not to drift',
-      amount: 210_000n, keys: Array.from({ length: 46 }, (_, index) => `k${index}`), options: { model: AttributionModel.LINEAR },
+      amount: 210_000n, keys: Array.from({ length: 46 }, (_, index) => `k${index}`), options: { model: RuleBasedModel.LINEAR },
       expected: Array.from({ length: 46 }, (_, index) => (index < 10 ? 4_566n : 4_565n)),
     },
     {
       name: 'POSITION_BASED, a middle split three ways: the leftover cent goes to the earliest middle touch',
-      amount: 1_000n, keys: ['a', 'b', 'c', 'd', 'e'], options: { model: AttributionModel.POSITION_BASED },
+      amount: 1_000n, keys: ['a', 'b', 'c', 'd', 'e'], options: { model: RuleBasedModel.POSITION_BASED },
       expected: [400n, 67n, 67n, 66n, 400n],
     },
     {
       name: 'J_SHAPED, two touches: 25/75',
-      amount: 1_000n, keys: ['a', 'b'], options: { model: AttributionModel.J_SHAPED }, expected: [250n, 750n],
+      amount: 1_000n, keys: ['a', 'b'], options: { model: RuleBasedModel.J_SHAPED }, expected: [250n, 750n],
     },
   ])('$name', ({ amount, keys, options, expected }) => {
     const credits = creditDeal(amount, journeyOfKeys(keys), wonDeal(), options);
@@ -53,11 +53,11 @@ describe('creditDeal', () => {
   });
 
   test('an empty journey gives no credits: the amount stays unattributed', () => {
-    expect(creditDeal(5_000n, [], wonDeal(), { model: AttributionModel.LINEAR })).toEqual([]);
+    expect(creditDeal(5_000n, [], wonDeal(), { model: RuleBasedModel.LINEAR })).toEqual([]);
   });
 
   test('credits carry the touch and its share', () => {
-    const [credit] = creditDeal(700n, journeyOfKeys(['a']), wonDeal(), { model: AttributionModel.TIME_DECAY });
+    const [credit] = creditDeal(700n, journeyOfKeys(['a']), wonDeal(), { model: RuleBasedModel.TIME_DECAY });
     expect(credit).toEqual({ touch: journeyOfKeys(['a'])[0], share: ONE, amountMinor: 700n });
   });
 });

@@ -1,5 +1,5 @@
 import { allocateMinorUnits } from './allocation';
-import { ModelOptions } from './attribution-model';
+import { RuleBasedOptions } from './rule-based-model';
 import { JourneyContext, JourneyTouch } from './journey';
 import { TouchShare, journeyShares } from './journey-shares';
 
@@ -15,7 +15,7 @@ export function creditDeal(
   amountMinor: bigint,
   touches: readonly JourneyTouch[],
   context: JourneyContext,
-  options: ModelOptions,
+  options: RuleBasedOptions,
 ): TouchCredit[] {
   const shares = journeyShares(touches, context, options);
   if (shares.length === 0) return [];

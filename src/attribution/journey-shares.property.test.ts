@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AttributionModel, ModelOptions, PositionModel } from './attribution-model';
+import { RuleBasedModel, RuleBasedOptions, PositionModel } from './rule-based-model';
 import { creditDeal } from './credit';
 import { ConversionBasis, JourneyContext, JourneyTouch } from './journey';
 import { journeyShares } from './journey-shares';
@@ -42,20 +42,20 @@ const customWeights: fc.Arbitrary<PositionWeights> = fc
   });
 
 const positionModels: PositionModel[] = [
-  AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH, AttributionModel.POSITION_BASED, AttributionModel.U_SHAPED,
-  AttributionModel.W_SHAPED, AttributionModel.FULL_PATH, AttributionModel.J_SHAPED, AttributionModel.INVERSE_J,
+  RuleBasedModel.FIRST_TOUCH, RuleBasedModel.LAST_TOUCH, RuleBasedModel.POSITION_BASED, RuleBasedModel.U_SHAPED,
+  RuleBasedModel.W_SHAPED, RuleBasedModel.FULL_PATH, RuleBasedModel.J_SHAPED, RuleBasedModel.INVERSE_J,
 ];
 
-const options: fc.Arbitrary<ModelOptions> = fc.oneof(
-  fc.record({ model: fc.constantFrom(...positionModels, AttributionModel.LINEAR), collapseRepeats: fc.boolean() }),
+const options: fc.Arbitrary<RuleBasedOptions> = fc.oneof(
+  fc.record({ model: fc.constantFrom(...positionModels, RuleBasedModel.LINEAR), collapseRepeats: fc.boolean() }),
   fc.record({
-    model: fc.constant(AttributionModel.LAST_NON_DIRECT), directChannels: fc.subarray(CHANNELS), collapseRepeats: fc.boolean(),
+    model: fc.constant(RuleBasedModel.LAST_NON_DIRECT), directChannels: fc.subarray(CHANNELS), collapseRepeats: fc.boolean(),
   }),
   fc.record({
-    model: fc.constant(AttributionModel.TIME_DECAY), halfLifeDays: fc.double({ min: 0.01, max: 365, noNaN: true }),
+    model: fc.constant(RuleBasedModel.TIME_DECAY), halfLifeDays: fc.double({ min: 0.01, max: 365, noNaN: true }),
     collapseRepeats: fc.boolean(),
   }),
-  fc.record({ model: fc.constant(AttributionModel.CUSTOM), weights: customWeights, collapseRepeats: fc.boolean() }),
+  fc.record({ model: fc.constant(RuleBasedModel.CUSTOM), weights: customWeights, collapseRepeats: fc.boolean() }),
 );
 
 /** A journey and the same touches in another order. */

@@ -1,4 +1,4 @@
-import { AttributionModel, ModelOptions } from './attribution-model';
+import { RuleBasedModel, RuleBasedOptions } from './rule-based-model';
 import { ConversionBasis, JourneyContext, JourneyTouch } from './journey';
 import { journeyShares } from './journey-shares';
 import { ratio, toNumber } from './ratio';
@@ -27,7 +27,7 @@ const pipeline = (overrides: Partial<JourneyContext> = {}) =>
 
 interface Case {
   name: string;
-  options: ModelOptions;
+  options: RuleBasedOptions;
   touches: JourneyTouch[];
   context?: JourneyContext;
   expected: number[];
@@ -39,7 +39,7 @@ function expectShares({ options, touches, context, expected }: Case): void {
   shares.forEach((share, index) => expect(share).toBeCloseTo(expected[index], 12));
 }
 
-const { FIRST_TOUCH, LAST_TOUCH, POSITION_BASED, U_SHAPED, W_SHAPED, FULL_PATH, J_SHAPED, INVERSE_J } = AttributionModel;
+const { FIRST_TOUCH, LAST_TOUCH, POSITION_BASED, U_SHAPED, W_SHAPED, FULL_PATH, J_SHAPED, INVERSE_J } = RuleBasedModel;
 
 describe('position models', () => {
   test.each<Case>([
@@ -121,22 +121,22 @@ describe('CUSTOM', () => {
   test.each<Case>([
     {
       name: 'FIRST and LAST only: middle touches get nothing',
-      options: { model: AttributionModel.CUSTOM, weights: { FIRST: 0.5, LAST: 0.5 } }, touches: journeyOf(3),
+      options: { model: RuleBasedModel.CUSTOM, weights: { FIRST: 0.5, LAST: 0.5 } }, touches: journeyOf(3),
       expected: [0.5, 0, 0.5],
     },
     {
       name: 'all on OPPORTUNITY_CREATION',
-      options: { model: AttributionModel.CUSTOM, weights: { OPPORTUNITY_CREATION: 1 } }, touches: journeyOf(5),
+      options: { model: RuleBasedModel.CUSTOM, weights: { OPPORTUNITY_CREATION: 1 } }, touches: journeyOf(5),
       expected: [0, 0, 0, 1, 0],
     },
     {
       name: 'CLOSED in a pipeline report: no positive milestone placed, so every touch is middle',
-      options: { model: AttributionModel.CUSTOM, weights: { CLOSED: 0.7, MIDDLE: 0.3 } }, touches: journeyOf(3),
+      options: { model: RuleBasedModel.CUSTOM, weights: { CLOSED: 0.7, MIDDLE: 0.3 } }, touches: journeyOf(3),
       context: pipeline(), expected: [1 / 3, 1 / 3, 1 / 3],
     },
     {
       name: 'the W_SHAPED weights give the W_SHAPED shares',
-      options: { model: AttributionModel.CUSTOM, weights: { FIRST: 0.3, LEAD_CREATION: 0.3, OPPORTUNITY_CREATION: 0.3, MIDDLE: 0.1 } },
+      options: { model: RuleBasedModel.CUSTOM, weights: { FIRST: 0.3, LEAD_CREATION: 0.3, OPPORTUNITY_CREATION: 0.3, MIDDLE: 0.1 } },
       touches: journeyOf(5), expected: [0.3, 0.3, 0.05, 0.3, 0.05],
     },
   ])('$name', expectShares);
@@ -144,17 +144,17 @@ describe('CUSTOM', () => {
 
 describe('LINEAR', () => {
   test.each<Case>([
-    { name: 'one touch', options: { model: AttributionModel.LINEAR }, touches: journeyOf(1), expected: [1] },
+    { name: 'one touch', options: { model: RuleBasedModel.LINEAR }, touches: journeyOf(1), expected: [1] },
     {
       name: 'a repeated channel earns once per touch',
-      options: { model: AttributionModel.LINEAR }, touches: journeyOf(4, ['paid', 'paid', 'email', 'paid']),
+      options: { model: RuleBasedModel.LINEAR }, touches: journeyOf(4, ['paid', 'paid', 'email', 'paid']),
       expected: [0.25, 0.25, 0.25, 0.25],
     },
   ])('$name', expectShares);
 });
 
 describe('LAST_NON_DIRECT', () => {
-  const model = AttributionModel.LAST_NON_DIRECT;
+  const model = RuleBasedModel.LAST_NON_DIRECT;
   test.each<Case>([
     { name: 'skips trailing direct touches', options: { model }, touches: journeyOf(3, ['paid', 'email', 'direct']), expected: [0, 1, 0] },
     { name: 'a non-direct last touch takes it all', options: { model }, touches: journeyOf(3, ['direct', 'paid', 'email']), expected: [0, 0, 1] },
@@ -177,7 +177,7 @@ describe('LAST_NON_DIRECT', () => {
 });
 
 describe('TIME_DECAY', () => {
-  const model = AttributionModel.TIME_DECAY;
+  const model = RuleBasedModel.TIME_DECAY;
   const daysBefore = (conversionDay: number, days: number[]) =>
     days.map((day, index) => ({ id: String(index + 1), occurredAt: at(conversionDay - day), channel: 'paid', key: 'paid' }));
   const converting = (day: number) => dealContext({ conversionAt: at(day), closedAt: at(day) });
@@ -215,31 +215,31 @@ describe('TIME_DECAY', () => {
 describe('journeyShares', () => {
   test('orders the journey by (occurredAt, id) whatever the input order', () => {
     const [first, second, third] = journeyOf(3);
-    const shares = journeyShares([third, first, second], dealContext(), { model: AttributionModel.J_SHAPED });
+    const shares = journeyShares([third, first, second], dealContext(), { model: RuleBasedModel.J_SHAPED });
     expect(shares.map(({ touch }) => touch.id)).toEqual(['1', '2', '3']);
     expect(toNumber(shares[2].share)).toBeCloseTo(0.6, 12);
   });
 
   test('collapseRepeats merges consecutive touches of a key into the first, after ordering', () => {
     const touches = journeyOf(5, ['paid', 'paid', 'email', 'paid', 'paid']);
-    const shares = journeyShares([...touches].reverse(), dealContext(), { model: AttributionModel.LINEAR, collapseRepeats: true });
+    const shares = journeyShares([...touches].reverse(), dealContext(), { model: RuleBasedModel.LINEAR, collapseRepeats: true });
     expect(shares.map(({ touch }) => touch.id)).toEqual(['1', '3', '4']);
     shares.forEach(({ share }) => expect(share).toEqual(ratio(1n, 3n)));
   });
 
   test('repeats are kept by default', () => {
     const touches = journeyOf(3, ['paid', 'paid', 'email']);
-    expect(journeyShares(touches, dealContext(), { model: AttributionModel.LINEAR })).toHaveLength(3);
+    expect(journeyShares(touches, dealContext(), { model: RuleBasedModel.LINEAR })).toHaveLength(3);
   });
 
   test('milestones are found on the collapsed journey', () => {
     // Collapsed: t1 (paid, day 0), t3 (email, day 2); the lead (day 1) is created after t1 only.
     const touches = journeyOf(3, ['paid', 'paid', 'email']);
-    const shares = journeyShares(touches, dealContext(), { model: AttributionModel.U_SHAPED, collapseRepeats: true });
+    const shares = journeyShares(touches, dealContext(), { model: RuleBasedModel.U_SHAPED, collapseRepeats: true });
     expect(shares.map(({ touch, share }) => [touch.id, share])).toEqual([['1', ratio(4n, 5n)], ['3', ratio(1n, 5n)]]);
   });
 
   test('an empty journey has no shares', () => {
-    expect(journeyShares([], dealContext(), { model: AttributionModel.LINEAR })).toEqual([]);
+    expect(journeyShares([], dealContext(), { model: RuleBasedModel.LINEAR })).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import {
-  AttributionModel, DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, ModelOptions, POSITION_MODEL_WEIGHTS,
-} from './attribution-model';
+  RuleBasedModel, DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, RuleBasedOptions, POSITION_MODEL_WEIGHTS,
+} from './rule-based-model';
 import { collapseRepeats } from './collapse-repeats';
 import { JourneyContext, JourneyTouch, orderJourney } from './journey';
 import { findMilestones } from './milestones';
 import { positionShares } from './position-models';
 import { Ratio } from './ratio';
-import { lastNonDirectShares, linearShares, timeDecayShares } from './rule-based-models';
+import { lastNonDirectShares, linearShares, timeDecayShares } from './rule-based-shares';
 import { validateModelOptions } from './validate-model-options';
 
 /** A touch of the journey and its exact share of the deal, in `[0, 1]`. */
@@ -15,15 +15,15 @@ export interface TouchShare {
   readonly share: Ratio;
 }
 
-function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, options: ModelOptions): Ratio[] {
+function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, options: RuleBasedOptions): Ratio[] {
   switch (options.model) {
-    case AttributionModel.LINEAR:
+    case RuleBasedModel.LINEAR:
       return linearShares(journey.length);
-    case AttributionModel.LAST_NON_DIRECT:
+    case RuleBasedModel.LAST_NON_DIRECT:
       return lastNonDirectShares(journey, options.directChannels ?? DEFAULT_DIRECT_CHANNELS);
-    case AttributionModel.TIME_DECAY:
+    case RuleBasedModel.TIME_DECAY:
       return timeDecayShares(journey, context.conversionAt, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS);
-    case AttributionModel.CUSTOM:
+    case RuleBasedModel.CUSTOM:
       return positionShares(journey.length, findMilestones(journey, context), options.weights);
     default:
       return positionShares(journey.length, findMilestones(journey, context), POSITION_MODEL_WEIGHTS[options.model]);
@@ -38,7 +38,7 @@ function modelShares(journey: readonly JourneyTouch[], context: JourneyContext, 
 export function journeyShares(
   touches: readonly JourneyTouch[],
   context: JourneyContext,
-  options: ModelOptions,
+  options: RuleBasedOptions,
 ): TouchShare[] {
   validateModelOptions(options);
   const ordered = orderJourney(touches);

@@ -1,5 +1,5 @@
 import { AttributionInputError } from './attribution-input.error';
-import { AttributionModel, ModelOptions } from './attribution-model';
+import { RuleBasedModel, RuleBasedOptions } from './rule-based-model';
 import { POSITIONS, PositionWeights } from './position-models';
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
@@ -24,7 +24,7 @@ function validateHalfLife(halfLifeDays: number | undefined): void {
 }
 
 /** Throws an AttributionInputError for options no journey could be attributed with. */
-export function validateModelOptions(options: ModelOptions): void {
-  if (options.model === AttributionModel.CUSTOM) validateCustomWeights(options.weights);
-  if (options.model === AttributionModel.TIME_DECAY) validateHalfLife(options.halfLifeDays);
+export function validateModelOptions(options: RuleBasedOptions): void {
+  if (options.model === RuleBasedModel.CUSTOM) validateCustomWeights(options.weights);
+  if (options.model === RuleBasedModel.TIME_DECAY) validateHalfLife(options.halfLifeDays);
 }

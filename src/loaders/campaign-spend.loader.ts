@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DatePeriod, spendOfCampaigns } from '../catalog/campaign.service';
+import { DatePeriod, spendOfCampaigns } from '../catalog/campaign.queries';
 import { Money } from '../catalog/money';
 import { Queryable } from '../database/sql';
 import { GroupedKey, groupedLoader } from './grouped.loader';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { contactsOfDeals, DealContactRow } from '../catalog/deal.service';
-import { LeadRow } from '../catalog/lead.service';
+import { contactsOfDeals, DealContactRow } from '../catalog/deal.queries';
+import { LeadRow } from '../catalog/lead.queries';
 import { Queryable } from '../database/sql';
 
 /** The contacts of each deal; their leads also fill the lead loader, so `contact.lead` costs nothing more. */

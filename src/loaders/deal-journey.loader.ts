@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { ModelOptions } from '../attribution/attribution-model';
+import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { ConversionBasis } from '../attribution/journey';
 import { DealStatus } from '../database/enums';
 import { CreditedJourney, DealJourneyService, JourneyOptions } from '../reports/deal-journey.service';
 
 export interface JourneyRequest {
-  models: ModelOptions[];
+  models: RuleBasedOptions[];
   options: JourneyOptions;
   basis?: ConversionBasis;
 }

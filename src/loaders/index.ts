@@ -1,16 +1,16 @@
 import DataLoader from 'dataloader';
-import { AccountRow, accountSource } from '../catalog/account.service';
-import { campaignSource, CampaignCostRow, CampaignRow, costConditions, costsOfCampaign, DatePeriod } from '../catalog/campaign.service';
+import { AccountRow, accountSource } from '../catalog/account.queries';
+import { campaignSource, CampaignCostRow, CampaignRow, costConditions, costsOfCampaign, DatePeriod } from '../catalog/campaign.queries';
 import {
   dealConditions, DealChangeRow, DealContactRow, DealFilter, DealRow, dealSource, dealsOfAccount, dealsOfLead, historyOfDeal,
-} from '../catalog/deal.service';
+} from '../catalog/deal.queries';
 import {
   leadConditions, LeadFilter, LeadRow, leadSource, leadsOfAccount, leadsReachedByCampaign, LeadStageChangeRow,
   stageHistoryOfLead,
-} from '../catalog/lead.service';
+} from '../catalog/lead.queries';
 import { Money } from '../catalog/money';
 import { Conditions, findByIds } from '../catalog/rows';
-import { touchConditions, TouchFilter, TouchRow, touchSource, touchesOfCampaign, touchesOfLead } from '../catalog/touch.service';
+import { touchConditions, TouchFilter, TouchRow, touchSource, touchesOfCampaign, touchesOfLead } from '../catalog/touch.queries';
 import { Queryable } from '../database/sql';
 import { byIdLoader } from './by-id.loader';
 import { campaignSpendLoader } from './campaign-spend.loader';

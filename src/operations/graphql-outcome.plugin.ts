@@ -15,13 +15,22 @@ async function recordRefusal({ error }: { error: Error }): Promise<void> {
   currentRecord()?.errorCodes.add(codeOf(error));
 }
 
-/** Notes on the request's record what only Apollo knows: the key, the operation, the error codes sent. */
+/**
+ * Notes on the request's record what only Apollo knows: the key, the operation, the error codes
+ * sent. Unexpected errors, from any resolver, get the request id: formatError logs them with it and
+ * hands the client the id instead of the details, so a report from a client can be found in the logs.
+ */
 export function recordGraphqlOutcome(): ApolloServerPlugin<Context> {
   return {
     contextCreationDidFail: recordRefusal,
     invalidRequestWasReceived: recordRefusal,
     async requestDidStart() {
       return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const { originalError } of errors) {
+            if (originalError && !(originalError instanceof GraphQLError)) Object.assign(originalError, { requestId: contextValue.requestId });
+          }
+        },
         async willSendResponse({ contextValue, operationName, operation, response }) {
           const record = currentRecord();
           if (!record) return;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ModelOptions } from '../attribution/attribution-model';
+import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
 import { Queryable, Transaction, withReportSnapshot } from '../database/sql';
 import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
@@ -8,13 +8,13 @@ import { minorUnitsOf, throwMissingRate } from './currency';
 import { DataDrivenOutcome, dataDrivenCredits } from './data-driven-credits';
 import { JourneyPaths, readJourneyPaths } from './journey-paths';
 import { DealJourney, streamJourneys } from './journey-stream';
-import { isDataDriven, ReportModelOptions } from './report-model';
+import { isDataDriven, AttributionModelOptions } from '../attribution/attribution-model';
 import { Dimension, hasDefaultJourneys, JourneyScope } from './report-scope';
 import { storedColumns, storedCreditTotals } from './stored-credit-report';
 import { refreshTouchCredits } from './touch-credit-refresh';
 
 export interface AttributionRequest {
-  models: readonly ReportModelOptions[];
+  models: readonly AttributionModelOptions[];
   groupBy: readonly Dimension[];
   scope: JourneyScope;
 }
@@ -144,7 +144,7 @@ export class AttributionReportService {
   }
 
   private async streamedTotals(tx: Transaction, { groupBy, scope }: AttributionRequest,
-    ruleBased: readonly (ModelOptions | null)[]): Promise<ReportTotals> {
+    ruleBased: readonly (RuleBasedOptions | null)[]): Promise<ReportTotals> {
     const aggregator = new AttributionAggregator(ruleBased, groupBy, scope.basis);
     let unconverted: DealJourney | undefined;
     for await (const deal of streamJourneys(tx.client, scope)) {

@@ -1,9 +1,9 @@
 import {
-  AttributionResult as PathCredits, counterfactualAttribution, KeyedPaths, markovAttributionSteps, shapleyAttribution, Unattributed,
+  DataDrivenResult, counterfactualAttribution, KeyedPaths, markovAttributionSteps, shapleyAttribution, Unattributed,
 } from '../attribution/data-driven';
 import type { MarkovTransition, RemovalEffect } from '../attribution/data-driven';
 import { runModelSteps } from './model-steps';
-import { DataDrivenOptions, ReportModel } from './report-model';
+import { DataDrivenOptions, AttributionModel } from '../attribution/attribution-model';
 
 export interface MarkovDetails {
   conversionProbability: number;
@@ -26,15 +26,15 @@ export interface DataDrivenOutcome {
  * second on 100k journeys.
  */
 export async function dataDrivenCredits(options: DataDrivenOptions, paths: KeyedPaths, limitMs: number): Promise<DataDrivenOutcome> {
-  let result: PathCredits;
+  let result: DataDrivenResult;
   let markov: MarkovDetails | undefined;
-  if (options.model === ReportModel.MARKOV) {
+  if (options.model === AttributionModel.MARKOV) {
     const { conversionProbability, removalEffects, transitions, ...credits } = await runModelSteps(
       markovAttributionSteps(paths, { order: options.order }), limitMs);
     markov = { conversionProbability, removalEffects, transitions };
     result = credits;
   } else {
-    result = options.model === ReportModel.SHAPLEY ? shapleyAttribution(paths) : counterfactualAttribution(paths);
+    result = options.model === AttributionModel.SHAPLEY ? shapleyAttribution(paths) : counterfactualAttribution(paths);
   }
   return {
     byKey: new Map(result.credits.map((credit) => [credit.key, { amountMinor: credit.amountMinor, dealCredit: credit.dealCredit }])),

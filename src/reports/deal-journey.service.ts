@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
-import { ModelOptions } from '../attribution/attribution-model';
+import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { creditDeal } from '../attribution/credit';
 import { toNumber } from '../attribution/ratio';
 import { collapseRepeats } from '../attribution/collapse-repeats';
-import { ConversionBasis, JourneyContext, JourneyTouch, orderJourney } from '../attribution/journey';
+import { ConversionBasis, JourneyTouch, orderJourney } from '../attribution/journey';
 import { findMilestones, Milestone, MILESTONES } from '../attribution/milestones';
 import { DealStatus } from '../database/enums';
 import { withReportSnapshot } from '../database/sql';
 import { minorUnitsOf, throwMissingRate } from './currency';
-import { DealJourney, ReportTouch, streamJourneys } from './journey-stream';
+import { DealJourney, ReportTouch, streamJourneys, journeyContext } from './journey-stream';
 import { JourneyScope } from './report-scope';
 
 export type JourneyOptions = Omit<JourneyScope, 'basis' | 'from' | 'to' | 'dealIds' | 'periods'>;
@@ -36,15 +36,9 @@ interface JourneyTouchOf extends JourneyTouch {
   source: ReportTouch;
 }
 
-function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, models: readonly ModelOptions[],
+function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, models: readonly RuleBasedOptions[],
   collapse: boolean): Omit<CreditedJourney, 'currency' | 'minorUnits'> {
-  const context: JourneyContext = {
-    conversionAt: deal.conversionAt,
-    leadCreatedAt: deal.leadCreatedAt,
-    dealCreatedAt: deal.dealCreatedAt,
-    closedAt: basis === ConversionBasis.REVENUE ? deal.closedAt : null,
-    basis,
-  };
+  const context = journeyContext(deal, basis);
   const ordered: JourneyTouchOf[] = orderJourney(deal.touches.map((touch) => ({
     id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel, key: touch.channel, source: touch,
   }))) as JourneyTouchOf[];
@@ -76,7 +70,7 @@ function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, 
 export class DealJourneyService {
   constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number) {}
 
-  async journeys(deals: ReadonlyArray<{ id: string; status: DealStatus }>, models: readonly ModelOptions[],
+  async journeys(deals: ReadonlyArray<{ id: string; status: DealStatus }>, models: readonly RuleBasedOptions[],
     options: JourneyOptions, basis: ConversionBasis = ConversionBasis.REVENUE): Promise<Map<string, CreditedJourney>> {
     const groups = new Map<ConversionBasis, string[]>();
     for (const deal of deals) {

@@ -1,4 +1,5 @@
 import QueryStream from 'pg-query-stream';
+import { ConversionBasis, JourneyContext } from '../attribution/journey';
 import type { PoolClient } from 'pg';
 import { DealStatus } from '../database/enums';
 import { JourneyScope } from './report-scope';
@@ -33,6 +34,18 @@ export interface DealJourney {
   /** Period bucket start ('YYYY-MM-DD') per period dimension of the scope. */
   periods: Record<string, string>;
   touches: ReportTouch[];
+}
+
+/** What the models need of a streamed deal besides its touches, for a report on `basis`. */
+export function journeyContext(deal: DealJourney, basis: ConversionBasis): JourneyContext {
+  return {
+    conversionAt: deal.conversionAt,
+    leadCreatedAt: deal.leadCreatedAt,
+    dealCreatedAt: deal.dealCreatedAt,
+    // Only a won deal closes: pipeline reports have no CLOSED milestone, even for closed deals.
+    closedAt: basis === ConversionBasis.REVENUE ? deal.closedAt : null,
+    basis,
+  };
 }
 
 type Row = Record<string, unknown> & {

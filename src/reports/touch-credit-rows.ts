@@ -1,8 +1,8 @@
-import { ModelOptions } from '../attribution/attribution-model';
+import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { creditDeal } from '../attribution/credit';
 import { toNumber } from '../attribution/ratio';
 import { ConversionBasis, JourneyTouch } from '../attribution/journey';
-import { DealJourney } from './journey-stream';
+import { DealJourney, journeyContext } from './journey-stream';
 import { NO_CAMPAIGN } from './row-keys';
 
 const csvText = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
@@ -14,17 +14,14 @@ const flag = (value: boolean) => (value ? 't' : 'f');
  * touch for an empty journey. `amountMinor` is null when the deal could not be converted.
  */
 export function touchCreditLines(deal: DealJourney, basis: ConversionBasis, currency: string, amountMinor: bigint | null,
-  models: readonly ModelOptions[]): string[] {
+  models: readonly RuleBasedOptions[]): string[] {
   const head = [deal.dealId, basis];
   const at = deal.conversionAt.toISOString();
   const zeros = models.map(() => '0,0').join(',');
   if (amountMinor === null || deal.touches.length === 0) {
     return [[...head, '', at, currency, amountMinor ?? '', '', '', '', 't,f,f,f', zeros].join(',')];
   }
-  const context = {
-    conversionAt: deal.conversionAt, leadCreatedAt: deal.leadCreatedAt, dealCreatedAt: deal.dealCreatedAt,
-    closedAt: basis === ConversionBasis.REVENUE ? deal.closedAt : null, basis,
-  };
+  const context = journeyContext(deal, basis);
   const journey: JourneyTouch[] = deal.touches.map((touch) =>
     ({ id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel, key: touch.channel }));
   const credits = models.map((options) =>

@@ -25,14 +25,7 @@ export class DatasetSummary {
 @Resolver()
 export class DatasetResolver {
   @Query(() => DatasetSummary, { description: 'Counts of the records loaded: a first query to check that data arrived.' })
-  async datasetSummary(@Ctx() { dataSource }: Context): Promise<DatasetSummary> {
-    const [row] = await dataSource.query(`
-      SELECT (SELECT count(*) FROM campaigns WHERE deleted_at IS NULL)::int AS campaigns,
-             (SELECT count(*) FROM accounts WHERE deleted_at IS NULL)::int AS accounts,
-             (SELECT count(*) FROM leads WHERE deleted_at IS NULL)::int AS leads,
-             (SELECT count(*) FROM touches WHERE deleted_at IS NULL)::int AS touches,
-             (SELECT count(*) FROM deals WHERE deleted_at IS NULL)::int AS deals,
-             (SELECT count(*) FROM deals WHERE deleted_at IS NULL AND status = 'WON')::int AS "wonDeals"`);
-    return row;
+  datasetSummary(@Ctx() { services }: Context): Promise<DatasetSummary> {
+    return services.catalog.datasetCounts();
   }
 }

@@ -1,9 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { AccountOrderField } from '../catalog/account.service';
-import { CampaignOrderField } from '../catalog/campaign.service';
-import { DealOrderField } from '../catalog/deal.service';
-import { LeadOrderField } from '../catalog/lead.service';
-import { TouchOrderField } from '../catalog/touch.service';
+import { AccountOrderField } from '../catalog/account.queries';
+import { CampaignOrderField } from '../catalog/campaign.queries';
+import { DealOrderField } from '../catalog/deal.queries';
+import { LeadOrderField } from '../catalog/lead.queries';
+import { TouchOrderField } from '../catalog/touch.queries';
 import { DealStatus, LifecycleStage, TouchType } from '../database/enums';
 import { UserErrorCode } from '../ingest/user-error';
 import { OrderDirection } from './common/order';

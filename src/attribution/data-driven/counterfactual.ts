@@ -2,7 +2,7 @@ import { ONE, Ratio, ZERO, max, ratio, subtract } from '../ratio';
 import { credit, newLedger, toResult } from './credits';
 import { canonicalRows } from './path-input';
 import { CODE_WIDTH, PathTable, TablePath, buildPathTable } from './path-table';
-import { AttributionResult, PathInput } from './types';
+import { DataDrivenResult, PathInput } from './types';
 
 /**
  * COUNTERFACTUAL: Google fractribution's leave-one-out (which it calls "Shapley"). Each converting
@@ -13,7 +13,7 @@ import { AttributionResult, PathInput } from './types';
  * Cost: O(sum of n^2) character copies for converting paths of length n, and only for lengths
  * where a path one touch shorter exists.
  */
-export function counterfactualAttribution(input: PathInput): AttributionResult {
+export function counterfactualAttribution(input: PathInput): DataDrivenResult {
   const rows = canonicalRows(input);
   const table = buildPathTable(rows);
   const ledger = newLedger(table.keys.length);

@@ -2,7 +2,7 @@ import { allocateMinorUnits } from '../allocation';
 import { Ratio, divide, sum, toNumber } from '../ratio';
 import { PathRows } from './path-input';
 import { PathTable, buildPathTable } from './path-table';
-import { AttributionResult, KeyedPaths, Unattributed } from './types';
+import { DataDrivenResult, KeyedPaths, Unattributed } from './types';
 
 /** Running credit per key id: money in minor units and fractional conversions. */
 export interface Ledger {
@@ -37,7 +37,7 @@ export function credit(
  * The result of a model: one credit row per key, what could not be credited, and the path table,
  * `table` itself or, for a model that never needed one, merged from `rows` when first asked for.
  */
-export function toResult(rows: PathRows, ledger: Ledger, extra: readonly Unattributed[], table?: PathTable): AttributionResult {
+export function toResult(rows: PathRows, ledger: Ledger, extra: readonly Unattributed[], table?: PathTable): DataDrivenResult {
   let paths: KeyedPaths | undefined;
   return {
     credits: rows.keys.map((key, id) => ({
@@ -61,6 +61,6 @@ function baseUnattributed({ empty, touched }: PathRows): Unattributed[] {
     return [{ reason: 'NO_CONVERSIONS', amountMinor: 0n, dealCredit: 0 }];
   }
   return empty.conversions > 0
-    ? [{ reason: 'EMPTY_PATH', amountMinor: empty.value, dealCredit: empty.conversions }]
+    ? [{ reason: 'EMPTY_JOURNEY', amountMinor: empty.value, dealCredit: empty.conversions }]
     : [];
 }

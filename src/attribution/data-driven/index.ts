@@ -8,5 +8,5 @@ export type { PathJourney } from './path-rows';
 export { SHAPLEY_MAX_KEYS, shapleyAttribution } from './shapley';
 export type { Steps } from './steps';
 export type {
-  AttributionResult, KeyCredit, KeyedPathRow, KeyedPaths, PathInput, PathRow, Unattributed, UnattributedReason,
+  DataDrivenResult, KeyCredit, KeyedPathRow, KeyedPaths, PathInput, PathRow, Unattributed, UnattributedReason,
 } from './types';

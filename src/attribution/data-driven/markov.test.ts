@@ -131,7 +131,7 @@ describe('markovAttribution', () => {
     test('converting journeys without touches stay unattributed beside the credited ones', () => {
       const result = markovAttribution([row('', 2, 0), row('A', 1, 1)]);
       expect(result.credits).toEqual([{ key: 'A', amountMinor: 10_000n, dealCredit: 1 }]);
-      expect(result.unattributed).toEqual([{ reason: 'EMPTY_PATH', amountMinor: 20_000n, dealCredit: 2 }]);
+      expect(result.unattributed).toEqual([{ reason: 'EMPTY_JOURNEY', amountMinor: 20_000n, dealCredit: 2 }]);
     });
 
     test('a path of hundreds of steps', () => {

@@ -7,7 +7,7 @@ import { MarkovTransition, listTransitions } from './markov-transitions';
 import { PathRows, canonicalRows } from './path-input';
 import { buildPathTable } from './path-table';
 import { Steps, finish } from './steps';
-import { AttributionResult, PathInput, Unattributed } from './types';
+import { DataDrivenResult, PathInput, Unattributed } from './types';
 
 export interface MarkovOptions {
   /** How many consecutive keys make a state, 1-4; default 1. */
@@ -19,7 +19,7 @@ export interface RemovalEffect {
   readonly effect: number;
 }
 
-export interface MarkovResult extends AttributionResult {
+export interface MarkovResult extends DataDrivenResult {
   /** Exact probability that a journey from START ends in CONVERSION. */
   readonly conversionProbability: number;
   /** RE per key, sorted by key. */

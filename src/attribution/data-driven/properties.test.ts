@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { counterfactualAttribution } from './counterfactual';
 import { markovAttribution } from './markov';
 import { shapleyAttribution } from './shapley';
-import { AttributionResult, PathInput, PathRow } from './types';
+import { DataDrivenResult, PathInput, PathRow } from './types';
 
 const rowArbitrary = fc.record({
   path: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 7 }),
@@ -13,8 +13,8 @@ const rowArbitrary = fc.record({
 
 const rowsArbitrary = fc.array(rowArbitrary, { maxLength: 30 });
 
-const models: [string, (input: PathInput) => AttributionResult][] = [
-  ...[1, 2, 3, 4].map((order): [string, (input: PathInput) => AttributionResult] => [
+const models: [string, (input: PathInput) => DataDrivenResult][] = [
+  ...[1, 2, 3, 4].map((order): [string, (input: PathInput) => DataDrivenResult] => [
     `MARKOV order ${order}`, (input) => markovAttribution(input, { order }),
   ]),
   ['COUNTERFACTUAL', counterfactualAttribution],
@@ -22,7 +22,7 @@ const models: [string, (input: PathInput) => AttributionResult][] = [
 ];
 
 /** A result with its path table built, so that results compare as data. */
-function settled({ pathTable, ...result }: AttributionResult) {
+function settled({ pathTable, ...result }: DataDrivenResult) {
   return { ...result, pathTable: pathTable() };
 }
 

@@ -1,7 +1,7 @@
 import { counterfactualAttribution } from './counterfactual';
 import { markovAttribution } from './markov';
 import { shapleyAttribution } from './shapley';
-import { AttributionResult, PathRow } from './types';
+import { DataDrivenResult, PathRow } from './types';
 
 /** Deterministic pseudo-random rows: `count` journeys over `keyCount` keys, up to `maxLength` touches. */
 function journeys(count: number, keyCount: number, maxLength: number): PathRow[] {
@@ -17,7 +17,7 @@ function journeys(count: number, keyCount: number, maxLength: number): PathRow[]
   });
 }
 
-function expectSound(result: AttributionResult, rows: readonly PathRow[]): void {
+function expectSound(result: DataDrivenResult, rows: readonly PathRow[]): void {
   const total = rows.reduce((sum, row) => sum + row.value, 0n);
   const parts = [...result.credits, ...result.unattributed];
   expect(parts.reduce((sum, part) => sum + part.amountMinor, 0n)).toBe(total);

@@ -4,7 +4,7 @@ import { TooManyKeysError } from './errors';
 import { canonicalRows } from './path-input';
 import { PathTable, buildPathTable, encodeId, encodeIds } from './path-table';
 import { Coalition, shapleyValues } from './shapley-value';
-import { AttributionResult, PathInput } from './types';
+import { DataDrivenResult, PathInput } from './types';
 
 /** The spec's cap: exact Shapley costs |C| 2^|C| per distinct key set. */
 export const SHAPLEY_MAX_KEYS = 12;
@@ -16,7 +16,7 @@ export const SHAPLEY_MAX_KEYS = 12;
  * Values are exact rationals, so symmetric keys tie exactly. Shares depend only on the key set, so
  * they are computed once per set: O(sets x 2^12) lookups.
  */
-export function shapleyAttribution(input: PathInput): AttributionResult {
+export function shapleyAttribution(input: PathInput): DataDrivenResult {
   const rows = canonicalRows(input);
   const table = buildPathTable(rows);
   const rates = coalitionRates(table);

@@ -43,7 +43,7 @@ export type UnattributedReason =
   /** Nothing converted, so there is nothing to credit (amount 0). */
   | 'NO_CONVERSIONS'
   /** Converting journeys without any touch. */
-  | 'EMPTY_PATH'
+  | 'EMPTY_JOURNEY'
   /** MARKOV only: removing any key leaves P(conv) unchanged, so RE gives no shares. */
   | 'ALL_REMOVAL_EFFECTS_ZERO';
 
@@ -53,7 +53,7 @@ export interface Unattributed {
   readonly dealCredit: number;
 }
 
-export interface AttributionResult {
+export interface DataDrivenResult {
   /** Every key of any path, sorted by key; a key the model gives nothing has zeros. */
   readonly credits: KeyCredit[];
   /** What no key received, by reason. Credits plus unattributed = total converting value. */

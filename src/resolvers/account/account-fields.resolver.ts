@@ -1,13 +1,12 @@
-import { Args, Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { AccountRow } from '../../catalog/account.service';
-import { DealOrderField, dealSortKeys } from '../../catalog/deal.service';
-import type { DealRow } from '../../catalog/deal.service';
-import { LeadOrderField, leadSortKeys } from '../../catalog/lead.service';
-import type { LeadRow } from '../../catalog/lead.service';
+import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { AccountRow } from '../../catalog/account.queries';
+import { DealOrderField, dealSortKeys } from '../../catalog/deal.queries';
+import type { DealRow } from '../../catalog/deal.queries';
+import { LeadOrderField, leadSortKeys } from '../../catalog/lead.queries';
+import type { LeadRow } from '../../catalog/lead.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { OrderDirection, orderedPage } from '../common/order';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { RelatedDealsArgs } from '../deal/deals.args';
 import { DealConnection } from '../deal/deal.type';
 import { LeadConnection } from '../lead/lead.type';
@@ -16,7 +15,6 @@ import { NodeType, toGlobalId } from '../node/global-id';
 import { AccountObject } from './account.type';
 
 @Resolver(() => AccountObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class AccountFieldsResolver {
   @FieldResolver(() => ID)
   id(@Root() account: AccountRow): string {

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { AccountOrderField } from '../../catalog/account.service';
+import { AccountOrderField } from '../../catalog/account.queries';
 import { ORDER_DIRECTION } from '../common/descriptions';
 import { OrderDirection, OrderInput } from '../common/order';
 

@@ -1,24 +1,20 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { accountByExternalId, AccountOrderField, accountSortKeys, listAccounts } from '../../catalog/account.service';
-import type { AccountRow } from '../../catalog/account.service';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { AccountOrderField, accountSortKeys } from '../../catalog/account.queries';
+import type { AccountRow } from '../../catalog/account.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { EXTERNAL_ID_ARG, ID_ARG, INCLUDE_DELETED_ONE } from '../common/descriptions';
 import { OrderDirection, orderedPage } from '../common/order';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { visible } from '../common/visible';
 import { NodeType, rowIdOf } from '../node/global-id';
 import { AccountConnection, AccountObject } from './account.type';
 import { AccountsArgs } from './accounts.args';
 
 @Resolver(() => AccountObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class AccountResolver {
   @Query(() => AccountConnection, { description: 'Accounts (companies), a page at a time, filtered and ordered (default: by name).' })
-  accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() { dataSource }: Context): Promise<Connection<AccountRow>> {
-    return listAccounts(
-      dataSource,
-      {
+  accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() { services }: Context): Promise<Connection<AccountRow>> {
+    return services.catalog.accounts({
         nameStartsWith: args.nameStartsWith, domain: args.domain, segment: args.segment, industry: args.industry,
         includeDeleted: args.includeDeleted,
       },
@@ -39,8 +35,8 @@ export class AccountResolver {
   async accountByExternalId(
     @Arg('externalId', { description: EXTERNAL_ID_ARG('account') }) externalId: string,
     @Arg('includeDeleted', { defaultValue: false, description: INCLUDE_DELETED_ONE }) includeDeleted: boolean,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { services }: Context,
   ): Promise<AccountRow | null> {
-    return visible(await accountByExternalId(dataSource, externalId), includeDeleted);
+    return visible(await services.catalog.accountByExternalId(externalId), includeDeleted);
   }
 }

@@ -1,9 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { ReportModel } from '../../reports/report-model';
+import { AttributionModel } from '../../attribution/attribution-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 
-registerEnumType(ReportModel, {
+registerEnumType(AttributionModel, {
   name: 'AttributionModel',
   description: 'How a deal\'s amount is split over the touches of its journey; every rule, edge case and worked example is in docs/attribution.md of the repository. Position models give '
     + 'each milestone position a weight: FIRST (first touch), LAST (last touch), LEAD_CREATION (last touch at or before the '

@@ -1,8 +1,8 @@
-import { ReportModel } from '../../reports/report-model';
+import { AttributionModel } from '../../attribution/attribution-model';
 import { money } from '../../catalog/money';
 import { AttributionRequest, AttributionResult, ReportRow } from '../../reports/attribution-report.service';
 import { DataDrivenOutcome } from '../../reports/data-driven-credits';
-import { isDataDriven } from '../../reports/report-model';
+import { isDataDriven } from '../../attribution/attribution-model';
 import { labelOf } from '../../reports/row-keys';
 import { MarkovDetails, UnattributedReason } from './data-driven.type';
 import { MoneyObject } from '../common/money.type';
@@ -47,7 +47,7 @@ class Formatter {
 }
 
 const REASONS: Record<string, UnattributedReason> = {
-  EMPTY_PATH: UnattributedReason.EMPTY_JOURNEY,
+  EMPTY_JOURNEY: UnattributedReason.EMPTY_JOURNEY,
   NO_CONVERSIONS: UnattributedReason.NO_CONVERSIONS,
   ALL_REMOVAL_EFFECTS_ZERO: UnattributedReason.ALL_REMOVAL_EFFECTS_ZERO,
 };
@@ -64,7 +64,7 @@ function markovDetails(outcome: DataDrivenOutcome | null, order: number): Markov
   };
 }
 
-export function attributionReport(model: ReportModel, request: AttributionRequest, result: AttributionResult): AttributionReport {
+export function attributionReport(model: AttributionModel, request: AttributionRequest, result: AttributionResult): AttributionReport {
   const format = new Formatter(request, result);
   const unattributedMinor = result.unattributedByModel[0];
   const attributedMinor = result.totalMinor - unattributedMinor;
@@ -113,7 +113,7 @@ export function attributionReport(model: ReportModel, request: AttributionReques
   };
 }
 
-export function modelComparison(models: ReportModel[], request: AttributionRequest, result: AttributionResult): ModelComparison {
+export function modelComparison(models: AttributionModel[], request: AttributionRequest, result: AttributionResult): ModelComparison {
   const format = new Formatter(request, result);
   return {
     models,

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ReportModel } from '../../reports/report-model';
+import { AttributionModel } from '../../attribution/attribution-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 import { MoneyObject } from '../common/money.type';
@@ -69,8 +69,8 @@ export class AttributionRow extends KeyedRow {
 
 @ObjectType({ description: 'Marketing\'s contribution to revenue (or pipeline) by channel, campaign, source/medium or period, under one attribution model.' })
 export class AttributionReport {
-  @Field(() => ReportModel, { description: 'The model used.' })
-  model: ReportModel;
+  @Field(() => AttributionModel, { description: 'The model used.' })
+  model: AttributionModel;
 
   @Field(() => ConversionBasis, { description: 'REVENUE (won deals by closedAt) or PIPELINE (deals by createdAt).' })
   basis: ConversionBasis;
@@ -126,8 +126,8 @@ export class AttributionReport {
 
 @ObjectType({ description: 'One model\'s figures for a comparison row.' })
 export class ModelValue {
-  @Field(() => ReportModel, { description: 'The model.' })
-  model: ReportModel;
+  @Field(() => AttributionModel, { description: 'The model.' })
+  model: AttributionModel;
 
   @Field(() => MoneyObject, { description: 'Attributed amount under this model, in the report currency.' })
   revenue: MoneyObject;
@@ -144,8 +144,8 @@ export class ModelValue {
 
 @ObjectType({ description: 'One model\'s totals in a comparison.' })
 export class ModelTotal {
-  @Field(() => ReportModel, { description: 'The model.' })
-  model: ReportModel;
+  @Field(() => AttributionModel, { description: 'The model.' })
+  model: AttributionModel;
 
   @Field(() => MoneyObject, { description: 'What the model credited to keys (the sum of its values in rows).' })
   attributed: MoneyObject;
@@ -162,8 +162,8 @@ export class ModelComparisonRow extends KeyedRow {
 
 @ObjectType({ description: 'Several attribution models over the same deals, journeys and period: what a model-comparison chart shows.' })
 export class ModelComparison {
-  @Field(() => [ReportModel], { description: 'The compared models, in the order asked.' })
-  models: ReportModel[];
+  @Field(() => [AttributionModel], { description: 'The compared models, in the order asked.' })
+  models: AttributionModel[];
 
   @Field(() => ConversionBasis, { description: 'REVENUE or PIPELINE.' })
   basis: ConversionBasis;

@@ -1,29 +1,20 @@
 import { AttributionInputError } from '../../attribution/attribution-input.error';
-import { AttributionModel, ModelOptions } from '../../attribution/attribution-model';
+import { RuleBasedModel, RuleBasedOptions } from '../../attribution/rule-based-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { PositionWeights } from '../../attribution/position-models';
 import { validateModelOptions } from '../../attribution/validate-model-options';
-import { config } from '../../config';
 import { badUserInput } from '../../errors';
 import { AttributionRequest } from '../../reports/attribution-report.service';
 import {
-  DataDrivenModel, DataDrivenOptions, isDataDrivenModel, ReportModel, ReportModelOptions,
-} from '../../reports/report-model';
+  DataDrivenModel, DataDrivenOptions, isDataDrivenModel, AttributionModel, AttributionModelOptions,
+} from '../../attribution/attribution-model';
 import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
 import { JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
 import { JourneyOptions } from '../../reports/deal-journey.service';
+import { checkPeriod, currenciesOf, timeZoneOf } from '../common/report-checks';
 
 const MAX_LOOKBACK_DAYS = 3650;
 const MAX_FILTER_VALUES = 1000;
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function groupByOf(input: ReportOptionsInput): Dimension[] {
   const groupBy = input.groupBy ?? [Dimension.CHANNEL];
@@ -34,9 +25,6 @@ function groupByOf(input: ReportOptionsInput): Dimension[] {
 }
 
 function checkOptions(input: JourneyOptionsInput): void {
-  if (input.timeZone !== undefined && input.timeZone !== null && !isTimeZone(input.timeZone)) {
-    throw badUserInput(`input.timeZone ${JSON.stringify(input.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`, { field: 'input.timeZone' });
-  }
   if (input.lookbackDays != null && (input.lookbackDays < 0 || input.lookbackDays > MAX_LOOKBACK_DAYS)) {
     throw badUserInput(`input.lookbackDays must be between 0 and ${MAX_LOOKBACK_DAYS}; got ${input.lookbackDays}`,
       { field: 'input.lookbackDays', limit: MAX_LOOKBACK_DAYS });
@@ -47,9 +35,6 @@ function checkOptions(input: JourneyOptionsInput): void {
       throw badUserInput(`input.${field} has ${values.length} values; the limit is ${MAX_FILTER_VALUES}`,
         { field: `input.${field}`, limit: MAX_FILTER_VALUES });
     }
-  }
-  if (input.currency != null && !/^[A-Z]{3}$/.test(input.currency)) {
-    throw badUserInput(`input.currency ${JSON.stringify(input.currency)} is not an ISO 4217 code such as USD`, { field: 'input.currency' });
   }
 }
 
@@ -84,28 +69,28 @@ function dataDrivenOptions(model: DataDrivenModel, input: ReportOptionsInput): D
 }
 
 /** A report model with the input's options, checked by the engine's own rules. */
-export function reportModelOptions(model: ReportModel, input: ReportOptionsInput, weights?: PositionWeightsInput | null): ReportModelOptions {
-  if (input.order != null && model !== ReportModel.MARKOV && isDataDrivenModel(model)) {
+export function reportModelOptions(model: AttributionModel, input: ReportOptionsInput, weights?: PositionWeightsInput | null): AttributionModelOptions {
+  if (input.order != null && model !== AttributionModel.MARKOV && isDataDrivenModel(model)) {
     throw badUserInput(`input.order applies only to MARKOV`, { field: 'input.order' });
   }
   return isDataDrivenModel(model) ? dataDrivenOptions(model, input) : modelOptions(model, input, weights);
 }
 
 /** A rule-based model with the input's options, checked by the engine's own rules. */
-export function modelOptions(reportModel: ReportModel, input: JourneyOptionsInput, weights?: PositionWeightsInput | null): ModelOptions {
+export function modelOptions(reportModel: AttributionModel, input: JourneyOptionsInput, weights?: PositionWeightsInput | null): RuleBasedOptions {
   if (isDataDrivenModel(reportModel)) {
     throw badUserInput(`${reportModel} credits keys over all journeys, not the touches of one deal: use a rule-based model here`,
       { field: 'input.models' });
   }
   const model = reportModel;
   const collapseRepeats = input.collapseRepeats ?? false;
-  let options: ModelOptions;
-  if (model === AttributionModel.CUSTOM) {
+  let options: RuleBasedOptions;
+  if (model === RuleBasedModel.CUSTOM) {
     if (!weights) throw badUserInput('input.weights is required for the CUSTOM model', { field: 'input.weights' });
     options = { model, weights: positionWeights(weights), collapseRepeats };
-  } else if (model === AttributionModel.TIME_DECAY) {
+  } else if (model === RuleBasedModel.TIME_DECAY) {
     options = { model, halfLifeDays: input.halfLifeDays ?? undefined, collapseRepeats };
-  } else if (model === AttributionModel.LAST_NON_DIRECT) {
+  } else if (model === RuleBasedModel.LAST_NON_DIRECT) {
     options = { model, directChannels: input.directChannels ?? undefined, collapseRepeats };
   } else {
     options = { model, collapseRepeats };
@@ -114,41 +99,38 @@ export function modelOptions(reportModel: ReportModel, input: JourneyOptionsInpu
     validateModelOptions(options);
   } catch (error) {
     if (error instanceof AttributionInputError) {
-      throw badUserInput(`input.${model === AttributionModel.CUSTOM ? 'weights' : 'halfLifeDays'}: ${error.message}`,
-        { field: model === AttributionModel.CUSTOM ? 'input.weights' : 'input.halfLifeDays' });
+      throw badUserInput(`input.${model === RuleBasedModel.CUSTOM ? 'weights' : 'halfLifeDays'}: ${error.message}`,
+        { field: model === RuleBasedModel.CUSTOM ? 'input.weights' : 'input.halfLifeDays' });
     }
     throw error;
   }
   return options;
 }
 
-/** Journey options with defaults filled, arguments checked. */
-export function journeyOptions(input: JourneyOptionsInput): JourneyOptions {
+/** Journey options with defaults filled, arguments checked; the currency defaults to `reportingCurrency`. */
+export function journeyOptions(input: JourneyOptionsInput, reportingCurrency: string): JourneyOptions {
   checkOptions(input);
   return {
-    timeZone: input.timeZone ?? 'UTC',
+    ...currenciesOf(input.currency, reportingCurrency),
+    timeZone: timeZoneOf(input.timeZone),
     contacts: input.contacts ?? ContactsRule.DEAL_CONTACTS,
     lookbackDays: input.lookbackDays ?? undefined,
     includeChannels: input.includeChannels ?? undefined,
     excludeChannels: input.excludeChannels ?? undefined,
     includeCampaigns: input.includeCampaigns ?? undefined,
     excludeCampaigns: input.excludeCampaigns ?? undefined,
-    currency: input.currency ?? config().REPORTING_CURRENCY,
-    baseCurrency: config().REPORTING_CURRENCY,
   };
 }
 
 /** Turns report input into a request for the report service: defaults filled, arguments checked. */
-export function attributionRequest(input: ReportOptionsInput, models: ReportModelOptions[]): AttributionRequest {
-  if (input.from && input.to && input.from >= input.to) {
-    throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
-  }
+export function attributionRequest(input: ReportOptionsInput, models: AttributionModelOptions[], reportingCurrency: string): AttributionRequest {
+  checkPeriod(input.from, input.to);
   const groupBy = groupByOf(input);
   return {
     models,
     groupBy,
     scope: {
-      ...journeyOptions(input),
+      ...journeyOptions(input, reportingCurrency),
       basis: input.basis ?? ConversionBasis.REVENUE,
       from: input.from ?? undefined,
       to: input.to ?? undefined,

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { ReportModel } from '../../reports/report-model';
+import { AttributionModel } from '../../attribution/attribution-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { ContactsRule, Dimension } from '../../reports/report-scope';
 
@@ -82,8 +82,8 @@ export class ReportOptionsInput extends JourneyOptionsInput {
 
 @InputType({ description: 'What an attribution report covers and how credit is computed.' })
 export class AttributionInput extends ReportOptionsInput {
-  @Field(() => ReportModel, { description: 'The attribution model.' })
-  model: ReportModel;
+  @Field(() => AttributionModel, { description: 'The attribution model.' })
+  model: AttributionModel;
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights; required for CUSTOM, refused for other models.' })
   weights?: PositionWeightsInput;
@@ -91,8 +91,8 @@ export class AttributionInput extends ReportOptionsInput {
 
 @InputType({ description: 'Several models over the same deals, side by side.' })
 export class CompareModelsInput extends ReportOptionsInput {
-  @Field(() => [ReportModel], { description: 'The models to compare (1 to 15 distinct).' })
-  models: ReportModel[];
+  @Field(() => [AttributionModel], { description: 'The models to compare (1 to 15 distinct).' })
+  models: AttributionModel[];
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights for CUSTOM, when it is among the models.' })
   weights?: PositionWeightsInput;
@@ -100,8 +100,8 @@ export class CompareModelsInput extends ReportOptionsInput {
 
 @InputType({ description: "Which models to credit a deal's journey with, and how the journey is built." })
 export class DealJourneyInput extends JourneyOptionsInput {
-  @Field(() => [ReportModel], { nullable: true, description: 'Models whose credit each touch shows, in this order. Default [LINEAR].' })
-  models?: ReportModel[];
+  @Field(() => [AttributionModel], { nullable: true, description: 'Models whose credit each touch shows, in this order. Default [LINEAR].' })
+  models?: AttributionModel[];
 
   @Field(() => PositionWeightsInput, { nullable: true, description: 'Position weights for CUSTOM, when it is among the models.' })
   weights?: PositionWeightsInput;

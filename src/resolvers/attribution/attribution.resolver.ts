@@ -6,8 +6,6 @@ import { modelComparison, attributionReport } from './attribution-report.mapper'
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow } from './attribution-report.type';
 import { attributionRequest, reportModelOptions } from './attribution-request';
 import { AttributionInput, CompareModelsInput } from './attribution.input';
-import { AttributionReportResolver, MarkovDetailsResolver } from './data-driven.resolver';
-import { DealJourneyResolver, JourneyStepResolver } from './deal-journey.resolver';
 
 @Resolver()
 export class AttributionResolver {
@@ -19,11 +17,11 @@ export class AttributionResolver {
       + 'its amount; deals with an empty journey go to the UNATTRIBUTED bucket. Rows + unattributed = total, to the cent.',
   })
   async attribution(@Arg('input', () => AttributionInput, { description: 'Model, period and journey options.' }) input: AttributionInput,
-    @Ctx() { services }: Context): Promise<AttributionReport> {
+    @Ctx() { services, settings }: Context): Promise<AttributionReport> {
     if (input.weights && input.model !== 'CUSTOM') {
       throw badUserInput('input.weights applies only to the CUSTOM model', { field: 'input.weights' });
     }
-    const request = attributionRequest(input, [reportModelOptions(input.model, input, input.weights)]);
+    const request = attributionRequest(input, [reportModelOptions(input.model, input, input.weights)], settings.reportingCurrency);
     return attributionReport(input.model, request, await services.attribution.report(request));
   }
 
@@ -32,11 +30,11 @@ export class AttributionResolver {
       + 'model, for a model-comparison chart. Same rules as attribution.',
   })
   async compareModels(@Arg('input', () => CompareModelsInput, { description: 'Models, period and journey options.' }) input: CompareModelsInput,
-    @Ctx() { services }: Context): Promise<ModelComparison> {
+    @Ctx() { services, settings }: Context): Promise<ModelComparison> {
     if (input.models.length === 0 || new Set(input.models).size !== input.models.length) {
       throw badUserInput('input.models takes 1 to 15 distinct models', { field: 'input.models' });
     }
-    const request = attributionRequest(input, input.models.map((model) => reportModelOptions(model, input, input.weights)));
+    const request = attributionRequest(input, input.models.map((model) => reportModelOptions(model, input, input.weights)), settings.reportingCurrency);
     return modelComparison(input.models, request, await services.attribution.report(request));
   }
 }
@@ -60,8 +58,3 @@ export class ModelComparisonRowResolver {
     return campaignOf(row, context);
   }
 }
-
-export const attributionResolvers = [
-  AttributionResolver, AttributionRowResolver, ModelComparisonRowResolver, DealJourneyResolver, JourneyStepResolver,
-  AttributionReportResolver, MarkovDetailsResolver,
-] as const;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ReportModel } from '../../reports/report-model';
-import type { DealRow } from '../../catalog/deal.service';
+import { AttributionModel } from '../../attribution/attribution-model';
+import type { DealRow } from '../../catalog/deal.queries';
 import { money } from '../../catalog/money';
 import type { Context } from '../../context';
 import { CreditedJourney } from '../../reports/deal-journey.service';
@@ -11,7 +11,7 @@ import { journeyOptions, modelOptions } from './attribution-request';
 import { DealJourneyInput } from './attribution.input';
 import { DealJourney, JourneyMilestone, JourneyStep } from './deal-journey.type';
 
-function toJourney(journey: CreditedJourney, models: ReportModel[]): DealJourney {
+function toJourney(journey: CreditedJourney, models: AttributionModel[]): DealJourney {
   const format = (amountMinor: bigint) => money(amountMinor.toString(), journey.currency, journey.minorUnits);
   return {
     basis: journey.basis,
@@ -41,8 +41,8 @@ export class DealJourneyResolver {
     @Arg('input', () => DealJourneyInput, { nullable: true, description: 'Models and journey options; default LINEAR over the deal contacts.' })
     input: DealJourneyInput | null, @Ctx() context: Context): Promise<DealJourney | null> {
     const given = input ?? new DealJourneyInput();
-    const models = given.models?.length ? given.models : [ReportModel.LINEAR];
-    const options = journeyOptions(given);
+    const models = given.models?.length ? given.models : [AttributionModel.LINEAR];
+    const options = journeyOptions(given, context.settings.reportingCurrency);
     const request = { models: models.map((model) => modelOptions(model, given, given.weights)), options, basis: given.basis };
     const journey = await context.loaders.dealJourneys(request).load({ id: deal.id, status: deal.status });
     return journey && toJourney(journey, models);

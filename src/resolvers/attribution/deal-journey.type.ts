@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ReportModel } from '../../reports/report-model';
+import { AttributionModel } from '../../attribution/attribution-model';
 import { ConversionBasis } from '../../attribution/journey';
 import { MoneyObject } from '../common/money.type';
 
@@ -25,8 +25,8 @@ registerEnumType(JourneyMilestone, {
 
 @ObjectType({ description: 'A touch\'s credit under one model.' })
 export class TouchCredit {
-  @Field(() => ReportModel, { description: 'The model.' })
-  model: ReportModel;
+  @Field(() => AttributionModel, { description: 'The model.' })
+  model: AttributionModel;
 
   @Field(() => Float, { description: 'The touch\'s share of the deal, from 0 to 1; the shares of a journey sum to 1.' })
   share: number;
@@ -68,8 +68,8 @@ export class DealJourney {
   @Field(() => MoneyObject, { description: 'The deal\'s amount in the journey\'s currency, converted at the FX rate of its conversion date.' })
   amount: MoneyObject;
 
-  @Field(() => [ReportModel], { description: 'The models credited, in order.' })
-  models: ReportModel[];
+  @Field(() => [AttributionModel], { description: 'The models credited, in order.' })
+  models: AttributionModel[];
 
   @Field(() => [JourneyStep], { description: 'The journey\'s touches in time order. Empty when no touch qualifies: the deal is then unattributed.' })
   steps: JourneyStep[];

@@ -1,19 +1,18 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { costSortKey } from '../../catalog/campaign.service';
-import type { CampaignCostRow, CampaignRow } from '../../catalog/campaign.service';
-import { LeadOrderField, leadSortKeys } from '../../catalog/lead.service';
-import type { LeadRow } from '../../catalog/lead.service';
+import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { costSortKey } from '../../catalog/campaign.queries';
+import type { CampaignCostRow, CampaignRow } from '../../catalog/campaign.queries';
+import { LeadOrderField, leadSortKeys } from '../../catalog/lead.queries';
+import type { LeadRow } from '../../catalog/lead.queries';
 import type { Money } from '../../catalog/money';
-import { TouchOrderField, touchSortKeys } from '../../catalog/touch.service';
-import type { TouchRow } from '../../catalog/touch.service';
+import { TouchOrderField, touchSortKeys } from '../../catalog/touch.queries';
+import type { TouchRow } from '../../catalog/touch.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { pageRequest } from '../../pagination/page-request';
 import { datePeriod, timeRange } from '../common/date-time-range.input';
 import { MoneyObject } from '../common/money.type';
 import { OrderDirection, orderedPage } from '../common/order';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { LeadConnection } from '../lead/lead.type';
 import { RelatedLeadsArgs } from '../lead/leads.args';
 import { NodeType, toGlobalId } from '../node/global-id';
@@ -24,7 +23,6 @@ import { CampaignCostConnection } from './campaign-cost.type';
 import { CampaignObject } from './campaign.type';
 
 @Resolver(() => CampaignObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class CampaignFieldsResolver {
   @FieldResolver(() => ID)
   id(@Root() campaign: CampaignRow): string {

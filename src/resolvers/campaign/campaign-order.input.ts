@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { CampaignOrderField } from '../../catalog/campaign.service';
+import { CampaignOrderField } from '../../catalog/campaign.queries';
 import { ORDER_DIRECTION } from '../common/descriptions';
 import { OrderDirection, OrderInput } from '../common/order';
 

@@ -1,14 +1,13 @@
-import { Args, Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { AccountRow } from '../../catalog/account.service';
-import { dealChangeSortKey } from '../../catalog/deal.service';
-import type { DealChangeRow, DealContactRow, DealRow } from '../../catalog/deal.service';
-import type { LeadRow } from '../../catalog/lead.service';
+import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { AccountRow } from '../../catalog/account.queries';
+import { dealChangeSortKey } from '../../catalog/deal.queries';
+import type { DealChangeRow, DealContactRow, DealRow } from '../../catalog/deal.queries';
+import type { LeadRow } from '../../catalog/lead.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { pageRequest } from '../../pagination/page-request';
 import { AccountObject } from '../account/account.type';
 import { PageArgs } from '../common/page.args';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { LeadObject } from '../lead/lead.type';
 import { NodeType, toGlobalId } from '../node/global-id';
 import { DealChangeConnection } from './deal-change.type';
@@ -16,7 +15,6 @@ import { DealContactObject } from './deal-contact.type';
 import { DealObject } from './deal.type';
 
 @Resolver(() => DealObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class DealFieldsResolver {
   @FieldResolver(() => ID)
   id(@Root() deal: DealRow): string {

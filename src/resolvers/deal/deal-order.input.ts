@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { DealOrderField } from '../../catalog/deal.service';
+import { DealOrderField } from '../../catalog/deal.queries';
 import { ORDER_DIRECTION } from '../common/descriptions';
 import { OrderDirection, OrderInput } from '../common/order';
 

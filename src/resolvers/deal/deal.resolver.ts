@@ -1,25 +1,21 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { dealByExternalId, DealOrderField, dealSortKeys, listDeals } from '../../catalog/deal.service';
-import type { DealRow } from '../../catalog/deal.service';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { DealOrderField, dealSortKeys } from '../../catalog/deal.queries';
+import type { DealRow } from '../../catalog/deal.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { timeRange } from '../common/date-time-range.input';
 import { EXTERNAL_ID_ARG, ID_ARG, INCLUDE_DELETED_ONE } from '../common/descriptions';
 import { OrderDirection, orderedPage } from '../common/order';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { visible } from '../common/visible';
 import { NodeType, optionalRowIdOf, rowIdOf } from '../node/global-id';
 import { DealConnection, DealObject } from './deal.type';
 import { DealsArgs } from './deals.args';
 
 @Resolver(() => DealObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class DealResolver {
   @Query(() => DealConnection, { description: 'Deals, a page at a time, filtered and ordered (default: newest first): the pipeline.' })
-  deals(@Args(() => DealsArgs) args: DealsArgs, @Ctx() { dataSource }: Context): Promise<Connection<DealRow>> {
-    return listDeals(
-      dataSource,
-      {
+  deals(@Args(() => DealsArgs) args: DealsArgs, @Ctx() { services }: Context): Promise<Connection<DealRow>> {
+    return services.catalog.deals({
         accountId: optionalRowIdOf(args.accountId, NodeType.Account, 'accountId'),
         status: args.status,
         stage: args.stage,
@@ -46,8 +42,8 @@ export class DealResolver {
   async dealByExternalId(
     @Arg('externalId', { description: EXTERNAL_ID_ARG('deal') }) externalId: string,
     @Arg('includeDeleted', { defaultValue: false, description: INCLUDE_DELETED_ONE }) includeDeleted: boolean,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { services }: Context,
   ): Promise<DealRow | null> {
-    return visible(await dealByExternalId(dataSource, externalId), includeDeleted);
+    return visible(await services.catalog.dealByExternalId(externalId), includeDeleted);
   }
 }

@@ -1,11 +1,11 @@
-import { Args, Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { AccountRow } from '../../catalog/account.service';
-import { DealOrderField, dealSortKeys } from '../../catalog/deal.service';
-import type { DealRow } from '../../catalog/deal.service';
-import { stageChangeSortKey } from '../../catalog/lead.service';
-import type { LeadRow, LeadStageChangeRow } from '../../catalog/lead.service';
-import { TouchOrderField, touchSortKeys } from '../../catalog/touch.service';
-import type { TouchRow } from '../../catalog/touch.service';
+import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { AccountRow } from '../../catalog/account.queries';
+import { DealOrderField, dealSortKeys } from '../../catalog/deal.queries';
+import type { DealRow } from '../../catalog/deal.queries';
+import { stageChangeSortKey } from '../../catalog/lead.queries';
+import type { LeadRow, LeadStageChangeRow } from '../../catalog/lead.queries';
+import { TouchOrderField, touchSortKeys } from '../../catalog/touch.queries';
+import type { TouchRow } from '../../catalog/touch.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { pageRequest } from '../../pagination/page-request';
@@ -13,7 +13,6 @@ import { AccountObject } from '../account/account.type';
 import { timeRange } from '../common/date-time-range.input';
 import { OrderDirection, orderedPage } from '../common/order';
 import { PageArgs } from '../common/page.args';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { RelatedDealsArgs } from '../deal/deals.args';
 import { DealConnection } from '../deal/deal.type';
 import { NodeType, toGlobalId } from '../node/global-id';
@@ -23,7 +22,6 @@ import { LeadStageChangeConnection } from './lead-stage-change.type';
 import { LeadObject } from './lead.type';
 
 @Resolver(() => LeadObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class LeadFieldsResolver {
   @FieldResolver(() => ID)
   id(@Root() lead: LeadRow): string {

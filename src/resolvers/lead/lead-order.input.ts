@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { LeadOrderField } from '../../catalog/lead.service';
+import { LeadOrderField } from '../../catalog/lead.queries';
 import { ORDER_DIRECTION } from '../common/descriptions';
 import { OrderDirection, OrderInput } from '../common/order';
 

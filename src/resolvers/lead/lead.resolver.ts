@@ -1,25 +1,21 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { leadByExternalId, LeadOrderField, leadSortKeys, listLeads } from '../../catalog/lead.service';
-import type { LeadRow } from '../../catalog/lead.service';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { LeadOrderField, leadSortKeys } from '../../catalog/lead.queries';
+import type { LeadRow } from '../../catalog/lead.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { timeRange } from '../common/date-time-range.input';
 import { EXTERNAL_ID_ARG, ID_ARG, INCLUDE_DELETED_ONE } from '../common/descriptions';
 import { OrderDirection, orderedPage } from '../common/order';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { visible } from '../common/visible';
 import { NodeType, optionalRowIdOf, rowIdOf } from '../node/global-id';
 import { LeadConnection, LeadObject } from './lead.type';
 import { LeadsArgs } from './leads.args';
 
 @Resolver(() => LeadObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class LeadResolver {
   @Query(() => LeadConnection, { description: 'Leads (people), a page at a time, filtered and ordered (default: newest first).' })
-  leads(@Args(() => LeadsArgs) args: LeadsArgs, @Ctx() { dataSource }: Context): Promise<Connection<LeadRow>> {
-    return listLeads(
-      dataSource,
-      {
+  leads(@Args(() => LeadsArgs) args: LeadsArgs, @Ctx() { services }: Context): Promise<Connection<LeadRow>> {
+    return services.catalog.leads({
         accountId: optionalRowIdOf(args.accountId, NodeType.Account, 'accountId'),
         lifecycleStage: args.lifecycleStage,
         createdAt: timeRange(args.createdAt, 'createdAt'),
@@ -44,8 +40,8 @@ export class LeadResolver {
   async leadByExternalId(
     @Arg('externalId', { description: EXTERNAL_ID_ARG('lead') }) externalId: string,
     @Arg('includeDeleted', { defaultValue: false, description: INCLUDE_DELETED_ONE }) includeDeleted: boolean,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { services }: Context,
   ): Promise<LeadRow | null> {
-    return visible(await leadByExternalId(dataSource, externalId), includeDeleted);
+    return visible(await services.catalog.leadByExternalId(externalId), includeDeleted);
   }
 }

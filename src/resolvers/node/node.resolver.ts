@@ -1,13 +1,11 @@
-import { Arg, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RecordedRow } from '../../catalog/rows';
 import type { Context } from '../../context';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { visible } from '../common/visible';
 import { NodeType, parseGlobalId } from './global-id';
 import { Node, TypedNode } from './node.interface';
 
 @Resolver()
-@UseMiddleware(TagErrorsWithRequestId)
 export class NodeResolver {
   @Query(() => Node, {
     nullable: true,

@@ -1,14 +1,12 @@
-import { Ctx, FieldResolver, Float, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { LeadRow } from '../../catalog/lead.service';
+import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import type { LeadRow } from '../../catalog/lead.queries';
 import type { Context } from '../../context';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { LeadObject } from '../lead/lead.type';
 import { NodeType, toGlobalId } from '../node/global-id';
 import { ScoredTouchObject } from './scoring.type';
 
 // Score fields of Lead, batched per request through context.loaders.leadScores.
 @Resolver(() => LeadObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class LeadScoreFieldsResolver {
   @FieldResolver(() => Float, { description: "The lead's score now: fit points plus its touches' points, each decayed by 2^(-age / decayHalfLifeDays) (see ScoringRuleSet)." })
   async score(@Root() lead: LeadRow, @Ctx() { loaders }: Context): Promise<number> {

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ReportModel } from '../../reports/report-model';
+import { AttributionModel } from '../../attribution/attribution-model';
 import { FunnelGroupBy } from '../../sales/funnel.service';
 import { SlaPeriod } from '../../sales/handoff-sla.service';
 import { LeadSource } from '../../sales/lead-quality.service';
@@ -65,8 +65,8 @@ export class KpisInput {
   @Field({ description: TO })
   to: Date;
 
-  @Field(() => ReportModel, { defaultValue: ReportModel.LINEAR, description: 'Attribution model of attributedMarketingRevenue and marketingRoi. Default LINEAR.' })
-  model: ReportModel;
+  @Field(() => AttributionModel, { defaultValue: AttributionModel.LINEAR, description: 'Attribution model of attributedMarketingRevenue and marketingRoi. Default LINEAR.' })
+  model: AttributionModel;
 
   @Field({ nullable: true, description: CURRENCY })
   currency?: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { ConversionBasis } from '../../attribution/journey';
 import { money } from '../../catalog/money';
 import type { Context } from '../../context';
@@ -6,8 +6,7 @@ import { Dimension } from '../../reports/report-scope';
 import { Kpis } from '../../sales/kpis.service';
 import { LeadQualityRow } from '../../sales/lead-quality.service';
 import { attributionRequest, reportModelOptions } from '../attribution/attribution-request';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
-import { checkPeriod, currencyOf, timeZoneOf } from './sales-request';
+import { checkPeriod, currenciesOf, timeZoneOf } from '../common/report-checks';
 import { FunnelInput, HandoffSlaInput, KpisInput, LeadQualityInput } from './sales-report.input';
 import {
   FunnelObject, HandoffSlaObject, KpisObject, LeadQualityObject, LeadQualityRowObject,
@@ -65,7 +64,6 @@ function kpisObject(kpis: Kpis): KpisObject {
 }
 
 @Resolver()
-@UseMiddleware(TagErrorsWithRequestId)
 export class SalesReportsResolver {
   @Query(() => FunnelObject, {
     description: 'Funnel of the leads created in [from, to), grouped by first-touch channel, campaign or creation month: how many '
@@ -73,23 +71,23 @@ export class SalesReportsResolver {
   })
   funnel(@Arg('input', () => FunnelInput, { description: 'Period and grouping.' }) input: FunnelInput,
     @Ctx() { services }: Context): Promise<FunnelObject> {
-    checkPeriod(input);
+    checkPeriod(input.from, input.to);
     return services.funnel.funnel({ from: input.from, to: input.to, groupBy: input.groupBy, timeZone: timeZoneOf(input.timeZone) });
   }
 
   @Query(() => HandoffSlaObject, { description: 'Handoff SLA compliance of the leads whose MQL time is in [from, to), in total, by period and by deal owner.' })
   handoffSla(@Arg('input', () => HandoffSlaInput, { description: 'Period and buckets.' }) input: HandoffSlaInput,
     @Ctx() { services }: Context): Promise<HandoffSlaObject> {
-    checkPeriod(input);
+    checkPeriod(input.from, input.to);
     return services.handoffSla.report({ from: input.from, to: input.to, period: input.period, timeZone: timeZoneOf(input.timeZone) });
   }
 
   @Query(() => LeadQualityObject, { description: 'Lead quality by first-touch channel or campaign, for the leads created in [from, to).' })
   async leadQuality(@Arg('input', () => LeadQualityInput, { description: 'Period, source and currency.' }) input: LeadQualityInput,
-    @Ctx() { services }: Context): Promise<LeadQualityObject> {
-    checkPeriod(input);
+    @Ctx() { services, settings }: Context): Promise<LeadQualityObject> {
+    checkPeriod(input.from, input.to);
     const result = await services.leadQuality.report({
-      from: input.from, to: input.to, groupBy: input.groupBy, timeZone: timeZoneOf(input.timeZone), ...currencyOf(input.currency),
+      from: input.from, to: input.to, groupBy: input.groupBy, timeZone: timeZoneOf(input.timeZone), ...currenciesOf(input.currency, settings.reportingCurrency),
     });
     return {
       total: qualityRow(result.total, result.currency, result.minorUnits),
@@ -99,15 +97,15 @@ export class SalesReportsResolver {
 
   @Query(() => KpisObject, { description: 'The KPIs marketing and sales share for [from, to); each is defined in its description.' })
   async kpis(@Arg('input', () => KpisInput, { description: 'Period, attribution model and currency.' }) input: KpisInput,
-    @Ctx() { services }: Context): Promise<KpisObject> {
-    checkPeriod(input);
+    @Ctx() { services, settings }: Context): Promise<KpisObject> {
+    checkPeriod(input.from, input.to);
     const reportInput = {
       from: input.from, to: input.to, currency: input.currency, timeZone: input.timeZone,
       basis: ConversionBasis.REVENUE, groupBy: [Dimension.CHANNEL],
     };
-    const attribution = attributionRequest(reportInput, [reportModelOptions(input.model, reportInput)]);
+    const attribution = attributionRequest(reportInput, [reportModelOptions(input.model, reportInput)], settings.reportingCurrency);
     return kpisObject(await services.kpis.kpis({
-      from: input.from, to: input.to, timeZone: timeZoneOf(input.timeZone), ...currencyOf(input.currency), attribution,
+      from: input.from, to: input.to, timeZone: timeZoneOf(input.timeZone), ...currenciesOf(input.currency, settings.reportingCurrency), attribution,
     }));
   }
 }

@@ -1,13 +1,12 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Scope } from '../../auth/scope';
-import type { LeadRow } from '../../catalog/lead.service';
+import type { LeadRow } from '../../catalog/lead.queries';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../ingest/user-error';
 import { ScoringRuleSet } from '../../sales/lead-scoring.service';
 import { UserError } from '../ingest/ingest.payload';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { LeadObject } from '../lead/lead.type';
-import { checkLimit } from './sales-request';
+import { checkLimit } from '../common/report-checks';
 import { NeglectedLeadsInput } from './sales-report.input';
 import { LeadsByScoreInput, SetScoringRulesInput } from './scoring.input';
 import { NeglectedLeadObject, ScoringRuleSetObject, SetScoringRulesPayload } from './scoring.type';
@@ -61,7 +60,6 @@ export function scoringInputErrors(input: SetScoringRulesInput): UserError[] {
 }
 
 @Resolver()
-@UseMiddleware(TagErrorsWithRequestId)
 export class ScoringResolver {
   @Query(() => ScoringRuleSetObject, { nullable: true, description: 'The scoring configuration in force, or an earlier version of it; null for an unknown version.' })
   scoringRules(

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { LeadRow } from '../../catalog/lead.service';
+import type { LeadRow } from '../../catalog/lead.queries';
 import { TouchType } from '../../database/enums';
 import { FitAttribute } from '../../sales/lead-scoring.service';
 import { UserError } from '../ingest/ingest.payload';

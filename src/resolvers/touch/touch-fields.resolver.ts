@@ -1,16 +1,14 @@
-import { Ctx, FieldResolver, ID, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { CampaignRow } from '../../catalog/campaign.service';
-import type { LeadRow } from '../../catalog/lead.service';
-import type { TouchRow } from '../../catalog/touch.service';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { CampaignRow } from '../../catalog/campaign.queries';
+import type { LeadRow } from '../../catalog/lead.queries';
+import type { TouchRow } from '../../catalog/touch.queries';
 import type { Context } from '../../context';
 import { CampaignObject } from '../campaign/campaign.type';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { LeadObject } from '../lead/lead.type';
 import { NodeType, toGlobalId } from '../node/global-id';
 import { TouchObject } from './touch.type';
 
 @Resolver(() => TouchObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class TouchFieldsResolver {
   @FieldResolver(() => ID)
   id(@Root() touch: TouchRow): string {

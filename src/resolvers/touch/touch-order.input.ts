@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { TouchOrderField } from '../../catalog/touch.service';
+import { TouchOrderField } from '../../catalog/touch.queries';
 import { ORDER_DIRECTION } from '../common/descriptions';
 import { OrderDirection, OrderInput } from '../common/order';
 

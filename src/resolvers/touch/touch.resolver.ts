@@ -1,25 +1,21 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { listTouches, touchByExternalId, TouchOrderField, touchSortKeys } from '../../catalog/touch.service';
-import type { TouchRow } from '../../catalog/touch.service';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { TouchOrderField, touchSortKeys } from '../../catalog/touch.queries';
+import type { TouchRow } from '../../catalog/touch.queries';
 import type { Context } from '../../context';
 import type { Connection } from '../../pagination/connection';
 import { timeRange } from '../common/date-time-range.input';
 import { EXTERNAL_ID_ARG, ID_ARG, INCLUDE_DELETED_ONE } from '../common/descriptions';
 import { OrderDirection, orderedPage } from '../common/order';
-import { TagErrorsWithRequestId } from '../common/request-id.middleware';
 import { visible } from '../common/visible';
 import { NodeType, optionalRowIdOf, rowIdOf } from '../node/global-id';
 import { TouchConnection, TouchObject } from './touch.type';
 import { TouchesArgs } from './touches.args';
 
 @Resolver(() => TouchObject)
-@UseMiddleware(TagErrorsWithRequestId)
 export class TouchResolver {
   @Query(() => TouchConnection, { description: 'Touches, a page at a time, filtered and ordered (default: newest first).' })
-  touches(@Args(() => TouchesArgs) args: TouchesArgs, @Ctx() { dataSource }: Context): Promise<Connection<TouchRow>> {
-    return listTouches(
-      dataSource,
-      {
+  touches(@Args(() => TouchesArgs) args: TouchesArgs, @Ctx() { services }: Context): Promise<Connection<TouchRow>> {
+    return services.catalog.touches({
         leadId: optionalRowIdOf(args.leadId, NodeType.Lead, 'leadId'),
         accountId: optionalRowIdOf(args.accountId, NodeType.Account, 'accountId'),
         campaignId: optionalRowIdOf(args.campaignId, NodeType.Campaign, 'campaignId'),
@@ -45,8 +41,8 @@ export class TouchResolver {
   async touchByExternalId(
     @Arg('externalId', { description: EXTERNAL_ID_ARG('touch') }) externalId: string,
     @Arg('includeDeleted', { defaultValue: false, description: INCLUDE_DELETED_ONE }) includeDeleted: boolean,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { services }: Context,
   ): Promise<TouchRow | null> {
-    return visible(await touchByExternalId(dataSource, externalId), includeDeleted);
+    return visible(await services.catalog.touchByExternalId(externalId), includeDeleted);
   }
 }

@@ -3,7 +3,7 @@ import { Connection, toConnection } from '../pagination/connection';
 import { ChildListSource, countRows, fetchPage, ListSource } from '../pagination/keyset';
 import { PageRequest, SortKey } from '../pagination/page-request';
 import { Queryable } from '../database/sql';
-import { LeadRow, leadColumns } from './lead.service';
+import { LeadRow, leadColumns } from './lead.queries';
 import { Money, money } from './money';
 import { Conditions, findByExternalId, RecordedRow, recordedColumns, TimeRange } from './rows';
 

@@ -1,13 +1,16 @@
-import { config } from '../../config';
 import { badUserInput, limitExceeded } from '../../errors';
+import { Currencies } from '../../reports/currency';
+
+// The checks every report input shares: period, time zone, currency and list limits.
 
 const MAX_LIMIT = 500;
 
-/** A period [from, to) with from before to. */
-export function checkPeriod(input: { from: Date; to: Date }): void {
-  if (input.from >= input.to) throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
+/** A period [from, to) with from before to; either end may be open. */
+export function checkPeriod(from: Date | null | undefined, to: Date | null | undefined): void {
+  if (from && to && from >= to) throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
 }
 
+/** An IANA time zone name, UTC when none is given. */
 export function timeZoneOf(timeZone: string | undefined | null): string {
   if (timeZone == null) return 'UTC';
   try {
@@ -18,11 +21,12 @@ export function timeZoneOf(timeZone: string | undefined | null): string {
   return timeZone;
 }
 
-export function currencyOf(currency: string | undefined | null): { currency: string; baseCurrency: string } {
+/** The report currency (default: the reporting currency) and the currency FX rates convert into. */
+export function currenciesOf(currency: string | undefined | null, reportingCurrency: string): Currencies {
   if (currency != null && !/^[A-Z]{3}$/.test(currency)) {
     throw badUserInput(`input.currency ${JSON.stringify(currency)} is not an ISO 4217 code such as USD`, { field: 'input.currency' });
   }
-  return { currency: currency ?? config().REPORTING_CURRENCY, baseCurrency: config().REPORTING_CURRENCY };
+  return { currency: currency ?? reportingCurrency, baseCurrency: reportingCurrency };
 }
 
 export function checkLimit(limit: number): number {
