@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ApiKeyService } from '../src/auth/api-key.service';
 import { Scope } from '../src/auth/scope';
 import { config } from '../src/config';
-import { refreshTouchCredits } from '../src/reports/touch-credit-refresh';
+import { refreshTouchCredits } from '../src/reports/stored-credits/touch-credit-refresh';
 import { seedDemoData } from '../src/seed';
 import { openBenchDatabase } from './bench-database';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { config } from '../src/config';
-import { refreshTouchCredits } from '../src/reports/touch-credit-refresh';
+import { refreshTouchCredits } from '../src/reports/stored-credits/touch-credit-refresh';
 
 /**
  * The data-driven goal is stated for 100k journeys over 30 channels; the large demo has about 83k

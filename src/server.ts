@@ -13,8 +13,8 @@ import { Context, createContext, createServices } from './context';
 import { formatError, rethrowAsUnavailable } from './errors';
 import { abuseLimits, RATE_LIMIT_HEADERS } from './limits';
 import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
-import { cachedReportsPlugin } from './reports/cached-reports.plugin';
-import { ReportCache } from './reports/report-cache';
+import { cachedReportsPlugin } from './reports/cache/cached-reports.plugin';
+import { ReportCache } from './reports/cache/report-cache';
 import { appSchema } from './schema';
 
 export interface HttpServerOptions {

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { CsvKind, ingestKinds } from '../ingest/kinds';
-import { refreshTouchCredits } from '../reports/touch-credit-refresh';
+import { refreshTouchCredits } from '../reports/stored-credits/touch-credit-refresh';
 import { seedDemoData } from '../seed';
 import { importFile } from './import.command';
 import { keysCommand } from './keys.command';

@@ -3,7 +3,7 @@ import { localAdminKey } from '../auth/local-admin-key';
 import { Config } from '../config';
 import { openDatabase } from '../database/database';
 import { logger } from '../logger';
-import { refreshTouchCredits } from '../reports/touch-credit-refresh';
+import { refreshTouchCredits } from '../reports/stored-credits/touch-credit-refresh';
 import { isDatabaseEmpty, seedDemoData } from '../seed';
 import { startHttpServer } from '../server';
 import { progressBar } from './progress';

@@ -2,7 +2,7 @@ import { creditDeal } from '../attribution/credit';
 import { toNumber } from '../attribution/ratio';
 import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { ConversionBasis, JourneyTouch } from '../attribution/journey';
-import { DealJourney, ReportTouch, journeyContext } from './journey-stream';
+import { DealJourney, ReportTouch, journeyContext } from './journeys/journey-stream';
 import { touchKey } from './row-keys';
 import { Dimension, isPeriod } from './report-scope';
 

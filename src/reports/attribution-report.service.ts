@@ -2,44 +2,17 @@ import { DataSource } from 'typeorm';
 import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
 import { Queryable, Transaction, withReportSnapshot } from '../database/sql';
-import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
+import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR } from './attribution-aggregator';
 import { campaignCostSql } from './campaign-cost-sql';
 import { minorUnitsOf, throwMissingRate } from './currency';
-import { DataDrivenOutcome, dataDrivenCredits } from './data-driven-credits';
-import { JourneyPaths, readJourneyPaths } from './journey-paths';
-import { DealJourney, streamJourneys } from './journey-stream';
-import { isDataDriven, AttributionModelOptions } from '../attribution/attribution-model';
-import { Dimension, hasDefaultJourneys, JourneyScope } from './report-scope';
-import { storedColumns, storedCreditTotals } from './stored-credit-report';
-import { refreshTouchCredits } from './touch-credit-refresh';
-
-export interface AttributionRequest {
-  models: readonly AttributionModelOptions[];
-  groupBy: readonly Dimension[];
-  scope: JourneyScope;
-}
-
-export interface ReportRow extends RowTotals {
-  /** Spend in the period for this key, when the key can carry spend (not for touches without campaign). */
-  costMinor: bigint | null;
-}
-
-export interface AttributionResult {
-  currency: string;
-  minorUnits: number;
-  totalMinor: bigint;
-  unattributedMinor: bigint;
-  deals: number;
-  unattributedDeals: number;
-  costMinor: bigint;
-  /** Sorted by the first model's revenue, largest first, then by key. */
-  rows: ReportRow[];
-  /** Per model, in request order: what it left unattributed (amount and fractional deals). */
-  unattributedByModel: bigint[];
-  unattributedDealsByModel: number[];
-  /** Per model: the data-driven model's inputs and details; null for rule-based models. */
-  dataDriven: (DataDrivenOutcome | null)[];
-}
+import { DataDrivenOutcome, dataDrivenCredits } from './data-driven/data-driven-credits';
+import { JourneyPaths, readJourneyPaths } from './data-driven/journey-paths';
+import { DealJourney, streamJourneys } from './journeys/journey-stream';
+import { isDataDriven } from '../attribution/attribution-model';
+import { Dimension, hasDefaultJourneys } from './report-scope';
+import { storedColumns, storedCreditTotals } from './stored-credits/stored-credit-report';
+import { refreshTouchCredits } from './stored-credits/touch-credit-refresh';
+import { AttributionRequest, AttributionResult, ReportRow } from './attribution-report.types';
 
 /** What a report reads from stored data: stored credit columns, and whether journeys' keys are stored. */
 export interface ReadPlan {
@@ -71,7 +44,7 @@ interface CostRow {
 export class AttributionReportService {
   constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number) {}
 
-  async report(request: AttributionRequest): Promise<AttributionResult> {
+  async refreshAndReport(request: AttributionRequest): Promise<AttributionResult> {
     const plan = await this.refreshFor(request);
     const read = await withReportSnapshot(this.dataSource, this.statementTimeoutMs, (tx) => this.read(tx, request, plan));
     return this.complete(request, read);

@@ -1,5 +1,5 @@
 import { convertSql } from './currency';
-import { periodSql } from './journey-sql';
+import { periodSql } from './journeys/journey-sql';
 import { SqlParams } from '../database/sql';
 import { Dimension, JourneyScope, isPeriod } from './report-scope';
 

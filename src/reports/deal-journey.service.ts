@@ -8,7 +8,7 @@ import { findMilestones, Milestone, MILESTONES } from '../attribution/milestones
 import { DealStatus } from '../database/enums';
 import { withReportSnapshot } from '../database/sql';
 import { minorUnitsOf, throwMissingRate } from './currency';
-import { DealJourney, ReportTouch, streamJourneys, journeyContext } from './journey-stream';
+import { DealJourney, ReportTouch, streamJourneys, journeyContext } from './journeys/journey-stream';
 import { JourneyScope } from './report-scope';
 
 export type JourneyOptions = Omit<JourneyScope, 'basis' | 'from' | 'to' | 'dealIds' | 'periods'>;

@@ -1,4 +1,4 @@
-import { ReportTouch } from './journey-stream';
+import { ReportTouch } from './journeys/journey-stream';
 import { Dimension } from './report-scope';
 
 /** The key of a touch or period in one dimension, as reports show it (and as costs are keyed). */

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
-import { AttributionReportService, AttributionRequest } from '../reports/attribution-report.service';
+import { AttributionReportService } from '../reports/attribution-report.service';
+import { AttributionRequest } from '../reports/attribution-report.types';
 import { campaignCostSql } from '../reports/campaign-cost-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
-import {  } from '../reports/journey-sql';
+import {  } from '../reports/journeys/journey-sql';
 import { Dimension } from '../reports/report-scope';
 import { LeadScoringService } from './lead-scoring.service';
 import { daysSql, leadStagesSql } from './lead-stages-sql';
@@ -82,7 +83,7 @@ function journeyFlags(at: string, alias: string): string {
            coalesce((SELECT bool_or(t.channel <> ALL(rs.non_marketing_channels)) ${touches}), false) AS influenced) ${alias} ON true`;
 }
 
-/** The numbers marketing and sales share, each defined in the schema (src/resolvers/sales/kpis.type.ts). */
+/** The numbers marketing and sales share, each defined in the schema (KpisObject, src/resolvers/sales/sales-report.type.ts). */
 export class KpisService {
   constructor(
     private readonly dataSource: DataSource,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
-import {  } from '../reports/journey-sql';
+import {  } from '../reports/journeys/journey-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';

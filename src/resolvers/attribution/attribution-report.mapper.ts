@@ -1,7 +1,7 @@
 import { AttributionModel } from '../../attribution/attribution-model';
 import { money } from '../../catalog/money';
-import { AttributionRequest, AttributionResult, ReportRow } from '../../reports/attribution-report.service';
-import { DataDrivenOutcome } from '../../reports/data-driven-credits';
+import { AttributionRequest, AttributionResult, ReportRow } from '../../reports/attribution-report.types';
+import { DataDrivenOutcome } from '../../reports/data-driven/data-driven-credits';
 import { isDataDriven } from '../../attribution/attribution-model';
 import { labelOf } from '../../reports/row-keys';
 import { MarkovDetails, UnattributedReason } from './data-driven.type';

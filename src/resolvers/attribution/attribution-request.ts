@@ -4,7 +4,7 @@ import { ConversionBasis } from '../../attribution/journey';
 import { PositionWeights } from '../../attribution/position-models';
 import { validateModelOptions } from '../../attribution/validate-model-options';
 import { badUserInput } from '../../errors';
-import { AttributionRequest } from '../../reports/attribution-report.service';
+import { AttributionRequest } from '../../reports/attribution-report.types';
 import {
   DataDrivenModel, DataDrivenOptions, isDataDrivenModel, AttributionModel, AttributionModelOptions,
 } from '../../attribution/attribution-model';

@@ -22,7 +22,7 @@ export class AttributionResolver {
       throw badUserInput('input.weights applies only to the CUSTOM model', { field: 'input.weights' });
     }
     const request = attributionRequest(input, [reportModelOptions(input.model, input, input.weights)], settings.reportingCurrency);
-    return attributionReport(input.model, request, await services.attribution.report(request));
+    return attributionReport(input.model, request, await services.attribution.refreshAndReport(request));
   }
 
   @Query(() => ModelComparison, {
@@ -35,7 +35,7 @@ export class AttributionResolver {
       throw badUserInput('input.models takes 1 to 15 distinct models', { field: 'input.models' });
     }
     const request = attributionRequest(input, input.models.map((model) => reportModelOptions(model, input, input.weights)), settings.reportingCurrency);
-    return modelComparison(input.models, request, await services.attribution.report(request));
+    return modelComparison(input.models, request, await services.attribution.refreshAndReport(request));
   }
 }
 

@@ -1,9 +1,9 @@
 import {
   DataDrivenResult, counterfactualAttribution, KeyedPaths, markovAttributionSteps, shapleyAttribution, Unattributed,
-} from '../attribution/data-driven';
-import type { MarkovTransition, RemovalEffect } from '../attribution/data-driven';
+} from '../../attribution/data-driven';
+import type { MarkovTransition, RemovalEffect } from '../../attribution/data-driven';
 import { runModelSteps } from './model-steps';
-import { DataDrivenOptions, AttributionModel } from '../attribution/attribution-model';
+import { DataDrivenOptions, AttributionModel } from '../../attribution/attribution-model';
 
 export interface MarkovDetails {
   conversionProbability: number;

@@ -1,15 +1,15 @@
-import { RuleBasedOptions } from '../attribution/rule-based-model';
-import { creditDeal } from '../attribution/credit';
-import { toNumber } from '../attribution/ratio';
-import { ConversionBasis, JourneyTouch } from '../attribution/journey';
-import { DealJourney, journeyContext } from './journey-stream';
-import { NO_CAMPAIGN } from './row-keys';
+import { RuleBasedOptions } from '../../attribution/rule-based-model';
+import { creditDeal } from '../../attribution/credit';
+import { toNumber } from '../../attribution/ratio';
+import { ConversionBasis, JourneyTouch } from '../../attribution/journey';
+import { DealJourney, journeyContext } from '../journeys/journey-stream';
+import { NO_CAMPAIGN } from '../row-keys';
 
 const csvText = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
 const flag = (value: boolean) => (value ? 't' : 'f');
 
 /**
- * The touch_credits rows of one deal as CSV lines (columns in TOUCH_CREDIT_COLUMNS order): one
+ * The touch_credits rows of one deal as CSV lines (columns in the order of COLUMNS in touch-credit-refresh.ts): one
  * line per journey touch with every stored model's credit and share, or a single line without a
  * touch for an empty journey. `amountMinor` is null when the deal could not be converted.
  */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Steps } from '../attribution/data-driven';
+import type { Steps } from '../../attribution/data-driven';
 import { runModelSteps } from './model-steps';
 
 /** `count` steps (forever if omitted) of `ms` of busy work each, then 'done'. */

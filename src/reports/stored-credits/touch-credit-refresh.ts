@@ -3,12 +3,12 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { ConversionBasis } from '../attribution/journey';
-import { Connection, withConnection } from '../database/sql';
-import { analyzeOutdated } from '../database/statistics';
+import { ConversionBasis } from '../../attribution/journey';
+import { Connection, withConnection } from '../../database/sql';
+import { analyzeOutdated } from '../../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys } from './journey-keys-refresh';
-import { streamJourneys } from './journey-stream';
-import { ContactsRule } from './report-scope';
+import { streamJourneys } from '../journeys/journey-stream';
+import { ContactsRule } from '../report-scope';
 import { STORED_MODELS, storedModelOptions } from './stored-credit-models';
 import { touchCreditLines } from './touch-credit-rows';
 

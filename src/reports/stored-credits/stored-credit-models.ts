@@ -1,6 +1,6 @@
 import {
   RuleBasedModel, DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, RuleBasedOptions,
-} from '../attribution/rule-based-model';
+} from '../../attribution/rule-based-model';
 
 /**
  * The models whose default-option credits are kept in touch_credits, with their column suffix

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Steps } from '../attribution/data-driven';
-import { reportTimeout } from '../errors';
+import type { Steps } from '../../attribution/data-driven';
+import { reportTimeout } from '../../errors';
 
 // Steps run between two turns of the event loop: long enough to cost little, short enough that
 // other requests wait no longer than a step or two.

@@ -1,4 +1,4 @@
-import { ReportTotals, RowTotals } from './attribution-aggregator';
+import { ReportTotals, RowTotals } from '../attribution-aggregator';
 
 /** A campaign's id and name, for rows keyed by its externalId. */
 export interface CampaignOfKey {

@@ -1,9 +1,9 @@
-import { Queryable, SqlParams } from '../database/sql';
-import { AttributionRequest } from './attribution-report.service';
-import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from './attribution-aggregator';
-import { periodKeySql, periodStartSql } from './journey-sql';
-import { Dimension, hasDefaultJourneys, isPeriod } from './report-scope';
-import { isDataDriven } from '../attribution/attribution-model';
+import { Queryable, SqlParams } from '../../database/sql';
+import { AttributionRequest } from '../attribution-report.types';
+import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from '../attribution-aggregator';
+import { periodKeySql, periodStartSql } from '../journeys/journey-sql';
+import { Dimension, hasDefaultJourneys, isPeriod } from '../report-scope';
+import { isDataDriven } from '../../attribution/attribution-model';
 import { storedColumn } from './stored-credit-models';
 
 const KEY_SQL: Partial<Record<Dimension, string>> = {

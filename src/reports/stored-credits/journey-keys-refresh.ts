@@ -1,5 +1,5 @@
-import { Queryable } from '../database/sql';
-import { keyTokensSql, LEAD_IN_NO_DEAL } from './journey-path-sql';
+import { Queryable } from '../../database/sql';
+import { keyTokensSql, LEAD_IN_NO_DEAL } from '../journeys/journey-path-sql';
 
 /**
  * Claims the leads marked stale, stores the keys of their touches if they are in no deal

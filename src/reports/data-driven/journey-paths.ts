@@ -1,13 +1,13 @@
-import { Queryable } from '../database/sql';
-import { collapseRepeatedKeys, KeyedPathRow, KeyedPaths } from '../attribution/data-driven';
-import { ReportTotals } from './attribution-aggregator';
-import type { AttributionRequest } from './attribution-report.service';
+import { Queryable } from '../../database/sql';
+import { collapseRepeatedKeys, KeyedPathRow, KeyedPaths } from '../../attribution/data-driven';
+import { ReportTotals } from '../attribution-aggregator';
+import type { AttributionRequest } from '../attribution-report.types';
 import { JourneyKeyIds } from './journey-key-ids';
-import { journeyPathSql } from './journey-path-sql';
+import { journeyPathSql } from '../journeys/journey-path-sql';
 import { CampaignOfKey, KeyedJourneyTotals } from './keyed-journey-totals';
-import { throwMissingRate } from './currency';
-import { Dimension } from './report-scope';
-import { NO_CAMPAIGN } from './row-keys';
+import { throwMissingRate } from '../currency';
+import { Dimension } from '../report-scope';
+import { NO_CAMPAIGN } from '../row-keys';
 
 interface JourneyGroup {
   tokens: string | null;

@@ -1,8 +1,8 @@
 import QueryStream from 'pg-query-stream';
-import { ConversionBasis, JourneyContext } from '../attribution/journey';
+import { ConversionBasis, JourneyContext } from '../../attribution/journey';
 import type { PoolClient } from 'pg';
-import { DealStatus } from '../database/enums';
-import { JourneyScope } from './report-scope';
+import { DealStatus } from '../../database/enums';
+import { JourneyScope } from '../report-scope';
 import { journeySql } from './journey-sql';
 
 /** A touch of a journey with what reports group by. */

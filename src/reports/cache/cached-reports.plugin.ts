@@ -1,9 +1,9 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { Kind, OperationDefinitionNode } from 'graphql';
 import { DataSource } from 'typeorm';
-import type { Context } from '../context';
-import { poolOf } from '../database/pool';
-import { operationKey } from '../operation-key';
+import type { Context } from '../../context';
+import { poolOf } from '../../database/pool';
+import { operationKey } from '../../operation-key';
 import { ReportCache } from './report-cache';
 
 // Root fields whose answers depend on the committed data only (not on the clock or the caller).

@@ -1,8 +1,8 @@
-import { convertSql } from './currency';
+import { convertSql } from '../currency';
 import { contactsSql, conversionDaySql, dealSql, touchConditions } from './journey-sql';
-import { SqlParams } from '../database/sql';
-import { Dimension, JourneyScope } from './report-scope';
-import { NO_CAMPAIGN } from './row-keys';
+import { SqlParams } from '../../database/sql';
+import { Dimension, JourneyScope } from '../report-scope';
+import { NO_CAMPAIGN } from '../row-keys';
 
 // A touch's key as a token without commas: a channel slug, or a campaign's id (NO_CAMPAIGN for
 // none), which the caller turns back into the campaign's externalId. Ids are cheaper to carry

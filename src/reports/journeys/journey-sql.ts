@@ -1,7 +1,7 @@
-import { ConversionBasis } from '../attribution/journey';
-import { SqlParams } from '../database/sql';
-import { convertSql } from './currency';
-import { ContactsRule, Dimension, JourneyScope } from './report-scope';
+import { ConversionBasis } from '../../attribution/journey';
+import { SqlParams } from '../../database/sql';
+import { convertSql } from '../currency';
+import { ContactsRule, Dimension, JourneyScope } from '../report-scope';
 
 
 const TRUNC: Record<string, string> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter' };
