@@ -3,7 +3,9 @@ import { startTestApp, TestApp } from './support/test-app';
 
 // MARKOV's solve runs after the report's reads, in steps: it honours REPORT_STATEMENT_TIMEOUT_MS
 // as a statement does. Long journeys over 15 channels make order 4 a chain of thousands of
-// states in one cycle, seconds of work; order 1 over the same journeys is quick.
+// states in one cycle, seconds of work even on a quiet machine: far past the limit, whatever the
+// load (a slower machine only makes the timeout more certain). The step runner's own test
+// (model-steps.test.ts) checks the stop without any clock.
 const LIMIT_MS = 200;
 const JOURNEYS = 1200;
 const BATCH = 5000;
@@ -37,13 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.stop(); });
 
-const REPORT = 'query($input: AttributionInput!) { attribution(input: $input) { total { amount } rows { key } } }';
-
-test('MARKOV order 1 over the journeys answers within the limit', async () => {
-  const body = await app.gql(REPORT, { input: { model: 'MARKOV', groupBy: ['CHANNEL'] } });
-  expect(body.errors).toBeUndefined();
-  expect(body.data?.attribution.rows).toHaveLength(15);
-});
+const REPORT = 'query($input: AttributionInput!) { attribution(input: $input) { total { amount } } }';
 
 test('a MARKOV solve that runs longer than REPORT_STATEMENT_TIMEOUT_MS is a TIMEOUT error naming the limit', async () => {
   const body = await app.gql(REPORT, { input: { model: 'MARKOV', groupBy: ['CHANNEL'], order: 4 } });

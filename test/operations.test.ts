@@ -232,7 +232,8 @@ describe('production mode (NODE_ENV=production)', () => {
 
 describe('graceful shutdown', () => {
   test('reports not ready for SHUTDOWN_DELAY_MS, then refuses connections but finishes in-flight requests', async () => {
-    const stopping = await startTestApp({ SHUTDOWN_DELAY_MS: 1_000 });
+    // Long enough that the probe below lands inside it on a loaded machine too.
+    const stopping = await startTestApp({ SHUTDOWN_DELAY_MS: 5_000 });
     // A lock held by the test keeps a request in flight for as long as the test wants.
     const lock = stopping.dataSource.createQueryRunner();
     await lock.startTransaction();
