@@ -250,7 +250,7 @@ describe('graceful shutdown', () => {
     const stopped = stopping.stop();
     const ready = await fetch(at(stopping, '/ready'));
     expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready', check: 'shutdown', reason: 'the server is shutting down' }]);
-    await eventually(() => fetch(at(stopping, '/health')).then(() => false, () => true));
+    await eventually(() => fetch(at(stopping, '/health')).then(() => false, () => true), 30_000);
 
     await lock.commitTransaction();
     await lock.release();
