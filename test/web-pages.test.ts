@@ -105,6 +105,10 @@ describe('workbench', () => {
     await page.click('.graphiql-execute-button');
     const total = expected.data!.attribution.total.amount as string;
     await page.locator('.result-window', { hasText: `"amount": "${total}"` }).waitFor();
+    // The schema explorer, from introspection, with the schema's descriptions.
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    await page.locator('.graphiql-doc-explorer a', { hasText: 'Query' }).first().click();
+    await page.locator('.graphiql-doc-explorer', { hasText: 'compareModels' }).waitFor();
     await screenshot(page, 'workbench-desktop');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'workbench-phone');

@@ -177,6 +177,7 @@ async function load() {
   const failures = (await Promise.allSettled(parts)).filter((result) => result.status === 'rejected');
   failures.forEach((failure) => showError(failure.reason));
   report.setAttribute('aria-busy', 'false');
+  performance.mark('dashboard-ready');
   status.textContent = failures.length
     ? 'Some reports could not be shown: see the message above.'
     : `${settings.basis === 'REVENUE' ? 'Revenue' : 'Pipeline'} from ${settings.from.slice(0, 10)} to ${settings.to.slice(0, 10)}, ${settings.model}.`;
