@@ -6,6 +6,8 @@ import { config } from '../src/config';
 import { refreshTouchCredits } from '../src/reports/touch-credit-refresh';
 import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
+import { loadExampleOperations } from '../src/web/example-operations';
+import { QUERIES_DIR } from '../src/web/web-files';
 import { launchBrowser, offlinePage } from '../test/support/browser';
 import { openBenchDatabase } from './bench-database';
 
@@ -36,6 +38,35 @@ async function measure(page: import('playwright-core').Page, url: string): Promi
   return marks;
 }
 
+// The operations the default view sends, with its variables, to time each one on the server.
+const PERIOD = { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
+const REPORT = { ...PERIOD, model: 'W_SHAPED', basis: 'REVENUE' };
+const VIEW_OPERATIONS: Record<string, object> = {
+  Kpis: { ...PERIOD, model: 'W_SHAPED' }, ModelComparison: { ...REPORT, models: ['FIRST_TOUCH', 'LAST_TOUCH', 'LINEAR', 'W_SHAPED', 'TIME_DECAY'] },
+  RevenueByMonth: REPORT, CampaignPerformance: REPORT, AttributionByChannel: REPORT, Funnel: PERIOD, HandoffSla: PERIOD,
+};
+
+async function operationTimes(url: string, key: string, newSnapshot: () => Promise<unknown>): Promise<Array<[string, number]>> {
+  const queries = new Map(loadExampleOperations(QUERIES_DIR).map((operation) => [operation.name, operation.query]));
+  const results: Array<[string, number]> = [];
+  for (const [name, variables] of Object.entries(VIEW_OPERATIONS)) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      await newSnapshot();
+      const start = performance.now();
+      const response = await fetch(url, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: queries.get(name), variables }),
+      });
+      const body = await response.json() as { errors?: unknown };
+      if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+      times.push(performance.now() - start);
+    }
+    results.push([name, median(times)]);
+  }
+  return results;
+}
+
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   const seeding = performance.now();
@@ -47,13 +78,14 @@ async function main(): Promise<void> {
   const { key } = await new ApiKeyService(database.dataSource).create('bench:dashboard', Scope.READ);
   const server = await startHttpServer({ dataSource: database.dataSource, port: 0, host: '127.0.0.1', localAdminKey: key });
   const origin = new URL(server.url).origin;
+  const newSnapshot = () => database.dataSource.query('SELECT pg_current_xact_id()'); // no cached report then
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
     const cold: Timing[] = [];
     const warm: Timing[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      await database.dataSource.query('SELECT pg_current_xact_id()'); // a new snapshot: no cached report
+      await newSnapshot();
       const watched = await offlinePage(browser, origin);
       cold.push(await measure(watched.page, `${origin}${VIEW}`));
       warm.push(await measure(watched.page, `${origin}${VIEW}`));
@@ -66,6 +98,8 @@ async function main(): Promise<void> {
     for (const [name, timings] of [['cold', cold], ['warm', warm]] as const) {
       console.log(`| ${name} | ${median(timings.map((t) => t.firstChart)).toFixed(0)} | ${median(timings.map((t) => t.ready)).toFixed(0)} |`);
     }
+    console.log('\nEach operation of the view alone over HTTP, new snapshot each run (median ms)\n\n| operation | ms |\n|---|---:|');
+    for (const [name, ms] of await operationTimes(server.url, key, newSnapshot)) console.log(`| ${name} | ${ms.toFixed(0)} |`);
   } finally {
     await browser?.close();
     await server.stop();
