@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   test('defaults give a runnable local service on the embedded database', () => {
     expect(loadConfig({})).toEqual({
-      NODE_ENV: 'development', PORT: 4000, HOST: '0.0.0.0', DATA_DIR: '.data', LOG_LEVEL: 'info',
+      NODE_ENV: 'development', PORT: 4000, HOST: '127.0.0.1', DATA_DIR: '.data', LOG_LEVEL: 'info',
       REPORTING_CURRENCY: 'USD', DB_POOL_SIZE: 10, SEED_ON_EMPTY: 'small',
       MAX_QUERY_DEPTH: 15, MAX_QUERY_ALIASES: 30, MAX_QUERY_TOKENS: 2000, MAX_QUERY_COST: 20000,
       MAX_BODY_BYTES: 20 * 1024 * 1024, REPORT_STATEMENT_TIMEOUT_MS: 60_000, RATE_LIMIT_PER_MINUTE: 1200,

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -16,6 +15,7 @@ import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
 import { cachedReportsPlugin } from './reports/cache/cached-reports.plugin';
 import { ReportCache } from './reports/cache/report-cache';
 import { appSchema } from './schema';
+import { webRoutes } from './web/web.routes';
 
 export interface HttpServerOptions {
   dataSource: DataSource;
@@ -23,8 +23,8 @@ export interface HttpServerOptions {
   host: string;
   /** Overrides of the process's configuration, for tests and benchmarks. */
   config?: Partial<Config>;
-  /** Headers the sandbox sends with every operation: the local admin key on a developer's machine. */
-  sandboxHeaders?: Record<string, string>;
+  /** The local admin key on a developer's machine: the workbench and dashboard get it over loopback only. */
+  localAdminKey?: string;
 }
 
 export interface RunningServer {
@@ -57,20 +57,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       operations.plugin,
       ...limits.plugins,
       cachedReportsPlugin(dataSource, reportCache),
-      sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({
-          footer: false, embed: { initialState: { sharedHeaders: options.sandboxHeaders ?? {} } },
-        })
-        : ApolloServerPluginLandingPageDisabled(),
+      // The workbench is served from this service's own files (src/web), not Apollo's CDN page.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
   app.use(operations.routes);
+  app.use(webRoutes({ workbench: sandbox, localAdminKey: options.localAdminKey }));
   app.use(
     '/graphql',
     operations.trackRequests,
-    // Browser clients may read the rate-limit budget and the request id too.
+    // Any origin may call the API with a key it holds (keys travel in a header, never a cookie);
+    // browser clients may read the rate-limit budget and the request id too.
     cors({ exposedHeaders: [...RATE_LIMIT_HEADERS, REQUEST_ID_HEADER] }),
     ...limits.jsonBody,
     expressMiddleware(apollo, {

@@ -27,7 +27,7 @@ async function serve(env: Record<string, string>): Promise<Running> {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner in 90 s:\n${output}`)), 90_000);
     child.stdout.on('data', () => {
-      const match = /GraphQL API and sandbox:\s+(\S+)/.exec(output);
+      const match = /GraphQL API and workbench:\s+(\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -22,14 +22,22 @@ beforeAll(async () => {
 afterAll(async () => { await app.stop(); });
 
 async function idsFromData() {
-  const { data } = await app.gql('{ deals(first: 1, orderBy: { field: CREATED_AT }) { nodes { id primaryContact { id } } } }');
+  const { data } = await app.gql(`{
+    deals(first: 1, orderBy: { field: CREATED_AT }) { nodes { id primaryContact { id } } }
+    campaigns(first: 1, orderBy: { field: NAME }) { nodes { id } }
+  }`);
   const [deal] = data!.deals.nodes;
-  return { dealId: deal.id as string, leadId: deal.primaryContact.id as string };
+  return { dealId: deal.id as string, leadId: deal.primaryContact.id as string, campaignId: data!.campaigns.nodes[0].id as string };
 }
+
+type Ids = Awaited<ReturnType<typeof idsFromData>>;
+const YEAR = { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+const sumCents = (amounts: string[]) => amounts.reduce((sum, amount) => sum + cents(amount), 0);
 
 type Check = (data: NonNullable<GraphQLResponse['data']>) => void;
 
-const examples: Record<string, { variables: (ids: { dealId: string; leadId: string }) => Record<string, unknown>; check: Check }> = {
+const examples: Record<string, { variables: (ids: Ids) => Record<string, unknown>; check: Check }> = {
   CampaignList: {
     variables: () => ({ spendFrom: '2025-01-01', spendTo: '2025-02-01' }),
     check: ({ campaigns }) => {
@@ -80,6 +88,65 @@ const examples: Record<string, { variables: (ids: { dealId: string; leadId: stri
     check: ({ lead }) => {
       expect(lead).toMatchObject({ name: 'Lead 0-0', account: { name: 'Account doc-A0' }, deals: { nodes: [{ name: 'Deal doc-D0' }] } });
       expect(lead.touches.totalCount).toBe(3);
+    },
+  },
+  Kpis: {
+    variables: () => YEAR,
+    check: ({ kpis }) => {
+      expect(kpis).toMatchObject({ pipeline: { amount: '3004.50', currency: 'USD' }, revenue: { amount: '0.00' }, wonDeals: 0 });
+      expect(kpis.marketingSpend.amount).toBe('200.50');
+    },
+  },
+  RevenueByMonth: {
+    variables: () => ({ ...YEAR, basis: 'PIPELINE' }),
+    check: ({ attribution }) => {
+      for (const row of attribution.rows) expect(row.keys).toEqual([expect.any(String), expect.stringMatching(/^2025-0[12]-01$/)]);
+      expect(sumCents([...attribution.rows.map((row: { revenue: { amount: string } }) => row.revenue.amount), attribution.unattributed.amount]))
+        .toBe(300450);
+    },
+  },
+  CampaignPerformance: {
+    variables: () => ({ ...YEAR, basis: 'PIPELINE' }),
+    check: ({ attribution }) => {
+      const first = attribution.rows.find((row: { campaign?: { name: string } }) => row.campaign?.name === 'Campaign doc-C0');
+      expect(first).toMatchObject({ keys: ['paid_search', expect.any(String)], cost: { amount: '200.50' } });
+      expect(first.roas).toBeCloseTo(cents(first.revenue.amount) / 20050, 5);
+    },
+  },
+  CampaignDeals: {
+    variables: ({ campaignId }) => ({ id: campaignId }),
+    check: ({ campaign }) => {
+      expect(campaign).toMatchObject({ name: 'Campaign doc-C0', touches: { totalCount: 6 } });
+      const names = campaign.touches.nodes.flatMap((touch: { lead: { deals: { nodes: Array<{ name: string }> } } }) =>
+        touch.lead.deals.nodes.map((deal) => deal.name));
+      expect(new Set(names)).toEqual(new Set(['Deal doc-D0', 'Deal doc-D1', 'Deal doc-D2']));
+    },
+  },
+  DealCredit: {
+    variables: ({ dealId }) => ({ id: dealId, basis: 'PIPELINE' }),
+    check: ({ deal }) => {
+      const { journey } = deal;
+      expect(journey.amount.amount).toBe('1000.50');
+      expect(journey.steps).toHaveLength(6);
+      for (const model of journey.models) {
+        const credits = journey.steps.map((step: { credits: Array<{ model: string; amount: { amount: string } }> }) =>
+          step.credits.find((credit) => credit.model === model)!.amount.amount);
+        expect(sumCents(credits)).toBe(100050);
+      }
+    },
+  },
+  Funnel: {
+    variables: () => YEAR,
+    check: ({ funnel }) => {
+      expect(funnel.total.stages[0]).toMatchObject({ stage: 'LEAD', count: 6 });
+    },
+  },
+  HandoffSla: {
+    variables: () => YEAR,
+    check: ({ handoffSla }) => {
+      expect(handoffSla.slaHours).toBeGreaterThan(0);
+      const { mqls, met, breached, pending } = handoffSla.total;
+      expect(met + breached + pending).toBe(mqls);
     },
   },
 };

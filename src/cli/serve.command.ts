@@ -16,14 +16,15 @@ function banner(url: string, databaseUrl: string, embedded: boolean, dataDir: st
   return [
     '',
     'Attribution API is ready.',
-    `  GraphQL API and sandbox:  ${url}  (open it in a browser)`,
-    `  Database:                 ${embedded ? `embedded PostgreSQL, data in ${dataDir}/` : 'DATABASE_URL'}`,
-    ...(embedded ? [`                            ${databaseUrl}  (psql, or DATABASE_URL for other commands)`] : []),
+    `  GraphQL API and workbench: ${url}  (open it in a browser)`,
+    `  Dashboard:                 ${new URL('/', url)}`,
+    `  Database:                  ${embedded ? `embedded PostgreSQL, data in ${dataDir}/` : 'DATABASE_URL'}`,
+    ...(embedded ? [`                             ${databaseUrl}  (psql, or DATABASE_URL for other commands)`] : []),
     key
-      ? `  Local admin API key:      ${key}  (kept in ${dataDir}/local-admin-key; the sandbox sends it)`
-      : '  API keys:                 create one with `npx attribution keys create --name <name> --scope read`',
+      ? `  Local admin API key:       ${key}  (kept in ${dataDir}/local-admin-key; the workbench and dashboard use it)`
+      : '  API keys:                  create one with `npx attribution keys create --name <name> --scope read`',
     '',
-    '  A first query, in the sandbox:',
+    '  A first query, in the workbench:',
     `    ${FIRST_QUERY}`,
     '  or from a shell:',
     `    curl -s ${url} -H 'content-type: application/json' -H '${`authorization: ${authorization}`}' -d '${body}'`,
@@ -61,7 +62,7 @@ export async function serve(config: Config): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     config,
-    sandboxHeaders: key ? { authorization: `Bearer ${key}` } : {},
+    localAdminKey: key,
   });
   console.log(banner(server.url, database.url, database.embedded, config.DATA_DIR, key));
 
