@@ -3,7 +3,7 @@ import { Browser } from 'playwright-core';
 import { ApiKeyService } from '../src/auth/api-key.service';
 import { Scope } from '../src/auth/scope';
 import { config } from '../src/config';
-import { refreshTouchCredits } from '../src/reports/touch-credit-refresh';
+import { refreshTouchCredits } from '../src/reports/stored-credits/touch-credit-refresh';
 import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
 import { loadExampleOperations } from '../src/web/example-operations';
