@@ -47,9 +47,12 @@ export function limitExceeded(limit: string, max: number, actual: number, unit: 
   });
 }
 
-/** The API key spent its requests for the current window; the Retry-After header says when the next one opens. */
-export function rateLimited(limit: string, max: number, retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(`Request refused: over the limit ${limit} = ${max} requests per API key per minute; retry in ${retryAfterSeconds} s`, {
+/**
+ * The API key (or, for requests without a valid key, the client address) spent its requests for
+ * the current window; the Retry-After header says when the next one opens.
+ */
+export function rateLimited(limit: string, max: number, retryAfterSeconds: number, per = 'API key'): GraphQLError {
+  return new GraphQLError(`Request refused: over the limit ${limit} = ${max} requests per ${per} per minute; retry in ${retryAfterSeconds} s`, {
     extensions: { code: ErrorCode.RATE_LIMITED, limit, max, retryAfterSeconds, http: { status: 429 } },
   });
 }
@@ -89,6 +92,8 @@ const clientCodes = new Set<unknown>([
 
 // graphql's parser gives up on a document over parseOptions.maxLexicalTokens (MAX_QUERY_TOKENS) with this syntax error.
 const tooManyTokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\./;
+// Apollo refuses an unknown extensions.persistedQuery.version with this message and no code.
+const PERSISTED_QUERY_VERSION = 'Unsupported persisted query version';
 
 /**
  * For a failure before execution (authentication reads the database): a lost connection becomes a
@@ -121,6 +126,9 @@ function clientMistake(error: unknown): string | undefined {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const tokens = tooManyTokens.exec(formatted.message);
   if (tokens) return toClientError(limitExceeded('MAX_QUERY_TOKENS', Number(tokens[1]), Number(tokens[1]) + 1, 'token count (parsing stopped at)'));
+  if (formatted.message === PERSISTED_QUERY_VERSION) {
+    return toClientError(badRequest('extensions.persistedQuery.version must be 1, the only persisted query version this server supports'));
+  }
   const code = formatted.extensions?.code;
   if (clientCodes.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
 import { formatError, rethrowAsUnavailable } from './errors';
-import { abuseLimits, RATE_LIMIT_HEADERS } from './limits';
+import { abuseLimits, authenticatedKey, RATE_LIMIT_HEADERS } from './limits';
 import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
 import { cachedReportsPlugin } from './reports/cached-reports.plugin';
 import { ReportCache } from './reports/report-cache';
@@ -43,7 +43,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const services = createServices(dataSource, { reportStatementTimeoutMs: settings.REPORT_STATEMENT_TIMEOUT_MS });
   const reportCache = new ReportCache();
   const operations = createOperations(dataSource, reportCache, settings.SHUTDOWN_DELAY_MS);
-  const limits = abuseLimits(settings);
+  const limits = abuseLimits(settings, services.apiKeys);
   const apollo = new ApolloServer<Context>({
     schema: appSchema(),
     formatError,
@@ -71,10 +71,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     operations.trackRequests,
     // Browser clients may read the rate-limit budget and the request id too.
     cors({ exposedHeaders: [...RATE_LIMIT_HEADERS, REQUEST_ID_HEADER] }),
-    ...limits.jsonBody,
+    ...limits.requestGuards,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(
-        dataSource, services, await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable), requestIdOf(res),
+        dataSource, services,
+        authenticatedKey(res) ?? await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable),
+        requestIdOf(res),
       ),
     }),
   );
