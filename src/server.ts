@@ -10,6 +10,7 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
+import { loadTimeZoneNames } from './database/time-zones';
 import { formatError, rethrowAsUnavailable } from './errors';
 import { abuseLimits, authenticatedKey, RATE_LIMIT_HEADERS } from './limits';
 import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
@@ -44,6 +45,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const reportCache = new ReportCache();
   const operations = createOperations(dataSource, reportCache, settings.SHUTDOWN_DELAY_MS);
   const limits = abuseLimits(settings, services.apiKeys);
+  await loadTimeZoneNames(dataSource);
   const apollo = new ApolloServer<Context>({
     schema: appSchema(),
     formatError,

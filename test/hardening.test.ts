@@ -1,11 +1,16 @@
-import { leadItem, seed } from './support/factories';
+import fc from 'fast-check';
+import { leadItem, seed, seedPipeline } from './support/factories';
+import { ingest } from './support/ingest';
 import { postBody, RawGraphQLResponse } from './support/post-graphql';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Requests an attacker or a careless client sends: each is refused with a 4xx and a code that
 // names the problem, before any expensive work, never with a 500 or INTERNAL_SERVER_ERROR.
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp({ RATE_LIMIT_PER_MINUTE: 1_000_000 }); });
+beforeAll(async () => {
+  app = await startTestApp({ RATE_LIMIT_PER_MINUTE: 1_000_000 });
+  await seedPipeline(app, { deals: 2, contactsPerDeal: 1, touchesPerLead: 1, campaigns: 2, prefix: 'P' });
+});
 afterAll(async () => { await app.stop(); });
 
 const send = (body: string, key = app.adminKey) => postBody(app.url, body, { authorization: `Bearer ${key}` });
@@ -59,5 +64,127 @@ describe('malformed GraphQL requests are 400 BAD_REQUEST naming the problem', ()
   test('the named operation of several runs', async () => {
     const answered = await send(JSON.stringify({ query: 'query A { a: __typename } query B { b: __typename }', operationName: 'B' }));
     expect(answered.body.data).toEqual({ b: 'Query' });
+  });
+});
+
+// Fixed runs and a printed seed: a failure is replayed with HARDENING_SEED.
+const SEED = Number(process.env.HARDENING_SEED ?? 16);
+const RUNS = Number(process.env.HARDENING_RUNS ?? 200);
+beforeAll(() => { console.info(`hardening.test.ts: seed ${SEED}, ${RUNS} runs per property`); });
+
+/** Every list ordered by a date or a time, with a query that pages it from `$cursor`. */
+const TIME_ORDERED_LISTS = [
+  ['CREATED_AT', 'timestamptz', '{ deals(first: 1, orderBy: { field: CREATED_AT }, after: $cursor) { totalCount } }'],
+  ['CLOSED_AT', 'timestamptz', '{ deals(first: 1, orderBy: { field: CLOSED_AT }, after: $cursor) { totalCount } }'],
+  ['CREATED_AT', 'timestamptz', '{ leads(last: 1, orderBy: { field: CREATED_AT }, before: $cursor) { totalCount } }'],
+  ['STAGE_CHANGED_AT', 'timestamptz', '{ leads(first: 1, orderBy: { field: STAGE_CHANGED_AT }, after: $cursor) { totalCount } }'],
+  ['OCCURRED_AT', 'timestamptz', '{ touches(first: 1, orderBy: { field: OCCURRED_AT }, after: $cursor) { totalCount } }'],
+  ['RECORDED_AT', 'timestamptz', '{ accounts(first: 1, orderBy: { field: RECORDED_AT }, after: $cursor) { totalCount } }'],
+  ['RECORDED_AT', 'timestamptz', '{ campaigns(first: 1, orderBy: { field: RECORDED_AT }, after: $cursor) { totalCount } }'],
+  ['STARTS_ON', 'date', '{ campaigns(first: 1, orderBy: { field: STARTS_ON }, after: $cursor) { totalCount } }'],
+  ['CHANGED_AT', 'timestamptz', '{ deals(first: 1) { nodes { history(first: 1, after: $cursor) { totalCount } } } }'],
+  ['CHANGED_AT', 'timestamptz', '{ leads(first: 1) { nodes { stageHistory(first: 1, after: $cursor) { totalCount } } } }'],
+  ['DATE', 'date', '{ campaigns(first: 1) { nodes { costs(first: 1, after: $cursor) { totalCount } } } }'],
+] as const;
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+/** Dates and times shaped like PostgreSQL's output, mostly impossible: month 13, February 30, hour 24, year 0 or past PostgreSQL's range. */
+const forgedDay = fc.tuple(
+  fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(294276, 999999, 5874897)).map((year) => pad(year, 4)),
+  fc.integer({ min: 0, max: 19 }).map((month) => pad(month)),
+  fc.integer({ min: 0, max: 39 }).map((day) => pad(day)),
+).map((parts) => parts.join('-'));
+const forgedTime = fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 69 }), fc.integer({ min: 0, max: 69 }))
+  .map((parts) => parts.map((part) => pad(part)).join(':'));
+const forgedValue = (type: 'timestamptz' | 'date') => (type === 'date'
+  ? forgedDay
+  : fc.tuple(forgedDay, forgedTime, fc.constantFrom('', '.5', '.123456')).map(([day, time, fraction]) => `${day} ${time}${fraction}+00`));
+
+const cursorOf = (ordering: string, sortValue: string, id: string) => Buffer.from(JSON.stringify([ordering, sortValue, id])).toString('base64url');
+
+/** Whether PostgreSQL takes the value: the test's oracle, asked of the database itself. */
+async function databaseAccepts(value: string, type: string): Promise<boolean> {
+  const [{ ok }] = await app.dataSource.query(`SELECT pg_input_is_valid($1, $2) AS ok`, [value, type]);
+  return ok;
+}
+
+describe('forged pagination cursors are BAD_USER_INPUT naming the argument', () => {
+  test.each(TIME_ORDERED_LISTS)('%s (%s): %s', async (ordering, type, selection) => {
+    const query = `query($cursor: String) ${selection}`;
+    await fc.assert(fc.asyncProperty(forgedValue(type), fc.constantFrom('1', '2', '9223372036854775807'), async (value, id) => {
+      const response = await send(JSON.stringify({ query, variables: { cursor: cursorOf(ordering, value, id) } }));
+      expect(response.status).toBe(200);
+      const codes = errorsOf(response).codes;
+      if (!(await databaseAccepts(value, type))) {
+        expect(codes).toEqual(['BAD_USER_INPUT']);
+        expect(response.body.errors![0].extensions!.argumentName).toMatch(/^(after|before)$/);
+      } else {
+        expect(codes.filter((code) => code !== 'BAD_USER_INPUT')).toEqual([]);
+      }
+    }), { seed: SEED, numRuns: Math.ceil(RUNS / 4) });
+  });
+});
+
+const UPSERT_LEADS = 'mutation($input: UpsertLeadsInput!) { upsertLeads(input: $input) { created userErrors { path code message } } }';
+
+describe('ingested text the database cannot hold is a userError naming the item and the field', () => {
+  /** Every text field of every kind, with a valid item around it. */
+  const TEXT_FIELDS: Array<[string, object, string[]]> = [
+    ['accounts', { externalId: 'S-A', name: 'A' }, ['externalId', 'name', 'domain', 'segment', 'industry', 'size']],
+    ['campaigns', { externalId: 'S-C', name: 'C', channel: 'email' }, ['externalId', 'name', 'utmSource', 'utmMedium', 'utmCampaign']],
+    ['leads', { externalId: 'S-L', createdAt: '2025-01-01T00:00:00Z' }, ['externalId', 'email', 'name']],
+    ['touches', { externalId: 'S-T', leadExternalId: 'P-L0-0', type: 'AD_CLICK', channel: 'email', occurredAt: '2025-01-01T00:00:00Z' },
+      ['externalId', 'utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'utmTerm']],
+    ['deals', { externalId: 'S-D', name: 'D', amount: '1.00', currency: 'USD', status: 'OPEN', createdAt: '2025-01-01T00:00:00Z' },
+      ['externalId', 'name', 'stage', 'owner']],
+  ];
+  const cases = TEXT_FIELDS.flatMap(([list, item, fields]) => fields.map((field) => [list, field, item] as const));
+
+  test.each(cases)('%s: a lone surrogate in %s', async (list, field, item) => {
+    const surrogate = await ingest(app, list as 'leads', [item, { ...item, externalId: `${(item as { externalId: string }).externalId}-2`, [field]: 'a\ud800b' }]);
+    expect(surrogate).toMatchObject({ created: 0, userErrors: [{ path: [list, '1', field], code: 'INVALID_VALUE' }] });
+    expect(surrogate.userErrors[0].message).toMatch(/lone UTF-16 surrogate \(U\+D800\)/);
+  });
+
+  test.each(cases)('%s: 20,000 characters in %s', async (list, field, item) => {
+    // Random-looking text: the database cannot compress it below an index's row limit.
+    const long = Array.from({ length: 20_000 }, (_, index) => String.fromCharCode(97 + ((index * index * 7919) % 26))).join('');
+    const value = field === 'email' ? `${long}@example.com` : long;
+    const refused = await ingest(app, list as 'leads', [{ ...item, [field]: value }]);
+    expect(refused).toMatchObject({ created: 0, userErrors: [expect.objectContaining({ path: [list, '0', field], code: 'TOO_LONG' })] });
+  });
+
+  test('a lone surrogate inside touch properties, even in a key', async () => {
+    const touch = { externalId: 'S-T2', leadExternalId: 'P-L0-0', type: 'AD_CLICK', channel: 'email', occurredAt: '2025-01-01T00:00:00Z' };
+    const refused = await ingest(app, 'touches', [{ ...touch, properties: { nested: { ['k\udc00']: 1 } } }]);
+    expect(refused).toMatchObject({ created: 0, userErrors: [{ path: ['touches', '0', 'properties'], code: 'INVALID_VALUE' }] });
+  });
+
+  test('an idempotencyKey over 255 characters is BAD_USER_INPUT naming it; 255 are accepted', async () => {
+    for (const length of [10_000, 1 << 20]) {
+      const refused = await send(JSON.stringify({ query: UPSERT_LEADS, variables: { input: { leads: [leadItem('K-L')], idempotencyKey: 'k'.repeat(length) } } }));
+      expect(errorsOf(refused)).toEqual({ status: 200, codes: ['BAD_USER_INPUT'] });
+      expect(refused.body.errors![0].extensions).toMatchObject({ field: 'input.idempotencyKey', max: 255 });
+    }
+    expect((await ingest(app, 'leads', [leadItem('K-L')], 'k'.repeat(255))).created).toBe(1);
+  });
+});
+
+describe('time zones are checked against the database', () => {
+  test.each(['US/Pacific-New', 'Canada/East-Saskatchewan', 'Mars/Olympus'])('%s is BAD_USER_INPUT naming input.timeZone in every report', async (zone) => {
+    const reports = [
+      `{ funnel(input: { from: "2025-01-01T00:00:00Z", to: "2025-03-01T00:00:00Z", groupBy: MONTH, timeZone: "${zone}" }) { __typename } }`,
+      `{ attribution(input: { model: LINEAR, timeZone: "${zone}" }) { __typename } }`,
+    ];
+    for (const query of reports) {
+      const refused = await send(JSON.stringify({ query }));
+      expect(errorsOf(refused)).toEqual({ status: 200, codes: ['BAD_USER_INPUT'] });
+      expect(refused.body.errors![0].extensions).toMatchObject({ field: 'input.timeZone' });
+    }
+  });
+
+  test('a zone both know, in any case, is accepted', async () => {
+    const answered = await send(JSON.stringify({ query: '{ attribution(input: { model: LINEAR, timeZone: "europe/paris" }) { __typename } }' }));
+    expect(answered.body).toMatchObject({ data: { attribution: { __typename: 'AttributionReport' } } });
   });
 });

@@ -3,8 +3,11 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { badUserInput, limitExceeded } from '../errors';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { IngestCounts, ItemError } from './user-error';
+import { loneSurrogateErrors } from './well-formed-text';
 
 export const MAX_BATCH_ITEMS = 5000;
+/** idempotencyKey is an index key: longer keys are refused rather than failing the index. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface IngestResult extends IngestCounts {
   errors: ItemError[];
@@ -52,6 +55,12 @@ export class IngestService {
     if (items.length > MAX_BATCH_ITEMS) {
       throw limitExceeded('MAX_BATCH_ITEMS', MAX_BATCH_ITEMS, items.length, `items in input.${kind.name}`);
     }
+    if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw badUserInput(`input.idempotencyKey is ${idempotencyKey.length} characters long; the limit is ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
+        { field: 'input.idempotencyKey', max: MAX_IDEMPOTENCY_KEY_LENGTH });
+    }
+    const malformed = loneSurrogateErrors(kind, items);
+    if (malformed.length > 0) return { created: 0, updated: 0, unchanged: 0, errors: malformed };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

@@ -17,6 +17,7 @@ export const leads: IngestKind = {
     required('externalId'),
     maxLength('externalId', 255),
     reference('accountExternalId', 'a', 'account'),
+    maxLength('email', 254),
     {
       field: 'email',
       code: UserErrorCode.INVALID_VALUE,

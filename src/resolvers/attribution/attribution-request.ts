@@ -4,6 +4,7 @@ import { ConversionBasis } from '../../attribution/journey';
 import { PositionWeights } from '../../attribution/position-models';
 import { validateModelOptions } from '../../attribution/validate-model-options';
 import { config } from '../../config';
+import { isTimeZone } from '../../database/time-zones';
 import { badUserInput } from '../../errors';
 import { AttributionRequest } from '../../reports/attribution-report.service';
 import {
@@ -16,15 +17,6 @@ import { JourneyOptions } from '../../reports/deal-journey.service';
 const MAX_LOOKBACK_DAYS = 3650;
 const MAX_FILTER_VALUES = 1000;
 
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function groupByOf(input: ReportOptionsInput): Dimension[] {
   const groupBy = input.groupBy ?? [Dimension.CHANNEL];
   if (groupBy.length < 1 || groupBy.length > 2 || new Set(groupBy).size !== groupBy.length) {
@@ -35,7 +27,7 @@ function groupByOf(input: ReportOptionsInput): Dimension[] {
 
 function checkOptions(input: JourneyOptionsInput): void {
   if (input.timeZone !== undefined && input.timeZone !== null && !isTimeZone(input.timeZone)) {
-    throw badUserInput(`input.timeZone ${JSON.stringify(input.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`, { field: 'input.timeZone' });
+    throw badUserInput(`input.timeZone ${JSON.stringify(input.timeZone)} is not a time zone that both IANA and the database know (e.g. Europe/Paris)`, { field: 'input.timeZone' });
   }
   if (input.lookbackDays != null && (input.lookbackDays < 0 || input.lookbackDays > MAX_LOOKBACK_DAYS)) {
     throw badUserInput(`input.lookbackDays must be between 0 and ${MAX_LOOKBACK_DAYS}; got ${input.lookbackDays}`,

@@ -1,4 +1,5 @@
 import { config } from '../../config';
+import { isTimeZone } from '../../database/time-zones';
 import { badUserInput, limitExceeded } from '../../errors';
 
 const MAX_LIMIT = 500;
@@ -10,10 +11,8 @@ export function checkPeriod(input: { from: Date; to: Date }): void {
 
 export function timeZoneOf(timeZone: string | undefined | null): string {
   if (timeZone == null) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    throw badUserInput(`input.timeZone ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Paris)`, { field: 'input.timeZone' });
+  if (!isTimeZone(timeZone)) {
+    throw badUserInput(`input.timeZone ${JSON.stringify(timeZone)} is not a time zone that both IANA and the database know (e.g. Europe/Paris)`, { field: 'input.timeZone' });
   }
   return timeZone;
 }
