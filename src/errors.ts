@@ -21,6 +21,8 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** The database is unreachable for now; retrying later is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Concurrent writes to the same records kept colliding after the server's own retries; nothing was written, and retrying is safe. */
+  RETRY_LATER = 'RETRY_LATER',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -80,12 +82,20 @@ export function reportTimeout(maxMs: number): GraphQLError {
     { extensions: { code: ErrorCode.TIMEOUT, limit: 'REPORT_STATEMENT_TIMEOUT_MS', max: maxMs } });
 }
 
+/** A batch that lost every one of its attempts to concurrent batches over the same records. */
+export function retryLater(what: string, attempts: number): GraphQLError {
+  return new GraphQLError(
+    `${what}: concurrent batches over the same records collided ${attempts} times; nothing was written, retry in a moment (with the same idempotencyKey, a retry is always safe)`,
+    { extensions: { code: ErrorCode.RETRY_LATER, attempts } },
+  );
+}
+
 const DATABASE_UNAVAILABLE = 'The database is unavailable right now; retry in a few seconds (ingestion is idempotent, so retrying a batch is safe)';
 
 // Codes the server itself produces for bad requests (parse, validation, variables) pass through.
 const clientCodes = new Set<unknown>([
   ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.MISSING_FX_RATE,
-  ErrorCode.LIMIT_EXCEEDED, ErrorCode.RATE_LIMITED, ErrorCode.TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.LIMIT_EXCEEDED, ErrorCode.RATE_LIMITED, ErrorCode.TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.RETRY_LATER,
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BAD_REQUEST, 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);

@@ -188,3 +188,49 @@ describe('time zones are checked against the database', () => {
     expect(answered.body).toMatchObject({ data: { attribution: { __typename: 'AttributionReport' } } });
   });
 });
+
+describe('concurrent batches over the same records', () => {
+  const BATCHES = 20;
+  const IDS = 40;
+  /** The same ids in a different order for each batch: a fixed shuffle per batch. */
+  const shuffled = (batch: number) => fc.sample(fc.shuffledSubarray(Array.from({ length: IDS }, (_, index) => index), { minLength: IDS }),
+    { seed: SEED + batch, numRuns: 1 })[0];
+  const payloadErrors = (response: RawGraphQLResponse, field: string) =>
+    [...errorsOf(response).codes, ...(response.body.data?.[field]?.userErrors ?? []).map((error: { code: string }) => error.code)];
+
+  test.each([
+    ['upsertLeads', 'UpsertLeadsInput', 'leads', (id: number, batch: number) => leadItem(`CC-L${id}`, { name: `Lead ${id} from batch ${batch}` })],
+    ['recordTouches', 'RecordTouchesInput', 'touches', (id: number, batch: number) => ({
+      externalId: `CC-T${id}`, leadExternalId: `P-L${id % 2}-0`, type: 'AD_CLICK', channel: 'email', occurredAt: '2025-01-01T00:00:00Z', utmTerm: `batch ${batch}`,
+    })],
+  ] as const)('%s: 20 batches in different orders all succeed, without deadlocks surfacing', async (field, input, list, item) => {
+    const query = `mutation($input: ${input}!) { ${field}(input: $input) { created updated unchanged userErrors { code } } }`;
+    const responses = await Promise.all(Array.from({ length: BATCHES }, (_, batch) =>
+      send(JSON.stringify({ query, variables: { input: { [list]: shuffled(batch).map((id) => item(id, batch)) } } }))));
+    expect(responses.flatMap((response) => payloadErrors(response, field))).toEqual([]);
+    const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM ${list} WHERE external_id LIKE 'CC-%'`);
+    expect(count).toBe(IDS);
+  });
+
+  test('leads claiming one email at once: one is created, the others are a CONFLICT userError', async () => {
+    const claims = 10;
+    const responses = await Promise.all(Array.from({ length: claims }, (_, index) =>
+      send(JSON.stringify({ query: UPSERT_LEADS, variables: { input: { leads: [leadItem(`EM-L${index}`, { email: 'same@example.com' })] } } }))));
+    expect(responses.flatMap((response) => errorsOf(response).codes)).toEqual([]);
+    const payloads = responses.map((response) => response.body.data!.upsertLeads);
+    expect(payloads.filter((payload) => payload.created === 1)).toHaveLength(1);
+    expect(payloads.filter((payload) => payload.userErrors.length > 0).map((payload) => payload.userErrors[0].code))
+      .toEqual(Array(claims - 1).fill('CONFLICT'));
+  });
+
+  test('a retry with the same idempotencyKey after an answer was lost writes the batch exactly once', async () => {
+    const leads = Array.from({ length: 30 }, (_, index) => leadItem(`IK-L${index}`));
+    const body = JSON.stringify({ query: UPSERT_LEADS, variables: { input: { leads, idempotencyKey: 'lost-answer-1' } } });
+    // The client gives up before the answer: the batch may or may not have committed.
+    await postBody(app.url, body, { authorization: `Bearer ${app.adminKey}` }, 1).catch(() => undefined);
+    const retries = await Promise.all([send(body), send(body)]);
+    for (const retry of retries) expect(retry.body.data!.upsertLeads).toEqual({ created: 30, userErrors: [] });
+    const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM leads WHERE external_id LIKE 'IK-L%'`);
+    expect(count).toBe(30);
+  });
+});

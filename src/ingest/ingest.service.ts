@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, QueryRunner } from 'typeorm';
-import { badUserInput, limitExceeded } from '../errors';
+import { badUserInput, limitExceeded, retryLater } from '../errors';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { IngestCounts, ItemError } from './user-error';
 import { loneSurrogateErrors } from './well-formed-text';
@@ -14,6 +15,12 @@ export interface IngestResult extends IngestCounts {
 }
 
 type Item = object;
+
+const MAX_ATTEMPTS = 4;
+// Deadlock, serialization failure, and a unique key taken by a batch that committed meanwhile:
+// another attempt sees that batch's rows, and its checks then name any real conflict.
+const COLLISIONS = new Set(['40P01', '40001', '23505']);
+const isCollision = (error: unknown) => COLLISIONS.has((error as { code?: unknown } | undefined)?.code as string);
 
 // Staging holds raw text, exactly as a CSV file would bring it.
 function toText(value: unknown): string | null {
@@ -47,6 +54,8 @@ export async function mergeStaged(runner: QueryRunner, kind: IngestKind): Promis
 /**
  * Ingests one batch all-or-nothing: every item is checked first and nothing is written unless all
  * pass. With an idempotency key, a successful result is stored and a retry returns it unchanged.
+ * A batch that collides with a concurrent one runs again, up to MAX_ATTEMPTS times in all, and
+ * is then RETRY_LATER: clients never see a deadlock as an internal error.
  */
 export class IngestService {
   constructor(private readonly dataSource: DataSource) {}
@@ -61,6 +70,18 @@ export class IngestService {
     }
     const malformed = loneSurrogateErrors(kind, items);
     if (malformed.length > 0) return { created: 0, updated: 0, unchanged: 0, errors: malformed };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(kind, items, idempotencyKey);
+      } catch (error) {
+        if (!isCollision(error)) throw error;
+        if (attempt === MAX_ATTEMPTS) throw retryLater(`input.${kind.name}`, attempt);
+        await sleep(attempt * 20 + Math.random() * 30);
+      }
+    }
+  }
+
+  private async attempt(kind: IngestKind, items: readonly Item[], idempotencyKey?: string | null): Promise<IngestResult> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
