@@ -52,6 +52,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     parseOptions: limits.parseOptions,
     introspection: settings.GRAPHQL_INTROSPECTION ?? !production,
     includeStacktraceInErrorResponses: false,
+    // `attribution serve` shuts down in its own order on SIGINT/SIGTERM; Apollo's own handler would
+    // re-raise the signal in the middle of it.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
