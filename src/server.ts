@@ -8,6 +8,7 @@ import express from 'express';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { operationScopePlugin } from './auth/operation-scope.plugin';
 import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
 import { loadTimeZoneNames } from './database/time-zones';
@@ -60,6 +61,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operations.plugin,
       ...limits.plugins,
+      operationScopePlugin(),
       cachedReportsPlugin(dataSource, reportCache),
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({
