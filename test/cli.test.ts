@@ -154,6 +154,15 @@ describe('start-up failures are one line naming the setting, exit 1, no stack tr
     expect(failed.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
   }, 30_000);
 
+  test.each([
+    ['a missing file', '/no/such/file.csv', '/no/such/file.csv: no such file'],
+    ['a folder', tmpdir(), `${tmpdir()} is a folder: give the path of a CSV file`],
+  ])('import of %s', async (_case, path, message) => {
+    const failed = await failure(['import', 'touches', path], { DATABASE_URL: database.url });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toEqual([message]);
+  });
+
   test('a port in use', async () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
