@@ -1,3 +1,4 @@
+import { Scope } from '../src/auth/scope';
 import fc from 'fast-check';
 import { leadItem, seed, seedPipeline } from './support/factories';
 import { ingest } from './support/ingest';
@@ -232,5 +233,29 @@ describe('concurrent batches over the same records', () => {
     for (const retry of retries) expect(retry.body.data!.upsertLeads).toEqual({ created: 30, userErrors: [] });
     const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM leads WHERE external_id LIKE 'IK-L%'`);
     expect(count).toBe(30);
+  });
+});
+
+describe('refused requests count against a budget per client', () => {
+  let limited: TestApp;
+  beforeAll(async () => { limited = await startTestApp({ RATE_LIMIT_PER_MINUTE: 3 }); });
+  afterAll(async () => { await limited.stop(); });
+
+  test('unknown keys spend the budget of the client address: past it, 429 with Retry-After', async () => {
+    const guess = () => postBody(limited.url, '{"query":"{ __typename }"}', { authorization: 'Bearer ak_000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(errorsOf(await guess())).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+    const refused = await guess();
+    expect(errorsOf(refused)).toEqual({ status: 429, codes: ['RATE_LIMITED'] });
+    expect(refused.body.errors![0].message).toMatch(/requests per client address per minute/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  test('malformed bodies spend the budget of their key', async () => {
+    const key = await limited.createKey(Scope.READ);
+    const malformed = () => postBody(limited.url, '{"query": nope', { authorization: `Bearer ${key}` });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(errorsOf(await malformed())).toEqual({ status: 400, codes: ['BAD_REQUEST'] });
+    expect(errorsOf(await malformed())).toEqual({ status: 429, codes: ['RATE_LIMITED'] });
+    const valid = await postBody(limited.url, '{"query":"{ __typename }"}', { authorization: `Bearer ${key}` });
+    expect(errorsOf(valid)).toEqual({ status: 429, codes: ['RATE_LIMITED'] });
   });
 });
