@@ -117,7 +117,7 @@ test('without DATABASE_URL: an embedded PostgreSQL whose data survives a restart
   const read = await query(second.url, key, '{ datasetSummary { accounts } }');
   expect(read.data.datasetSummary.accounts).toBe(1);
   expect(await stop(second)).toBe(0);
-});
+}, 150_000);
 
 test('a bad setting stops start-up with a message naming the variable', async () => {
   const child = spawn(process.execPath, [CLI, 'serve'], { env: childEnv({ PORT: 'eighty', REPORTING_CURRENCY: 'usd' }) });
