@@ -17,7 +17,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 // A fixed seed keeps the suite deterministic; FUZZ_SEED explores other cases or replays a failure.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_205);
 const READ_LANES = 3;
-const PROPERTY_TIMEOUT_MS = Math.max(120_000, RUNS * 30);
+const PROPERTY_TIMEOUT_MS = Math.max(120_000, RUNS * 45);
 
 /** What a refusal of bad input may say; anything else (INTERNAL_SERVER_ERROR above all) is a bug. */
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'LIMIT_EXCEEDED', 'MISSING_FX_RATE']);
