@@ -14,7 +14,7 @@ const database = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
 
-const HARDENING = ['fuzz', 'faults', 'cli', 'http-compliance'].map((name) => `<rootDir>/test/${name}.test.ts`);
+const HARDENING = ['fuzz', 'faults', 'hardening', 'cli', 'http-compliance'].map((name) => `<rootDir>/test/${name}.test.ts`);
 
 /** @type {import('jest').Config} */
 export default {

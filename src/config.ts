@@ -31,6 +31,8 @@ const schema = z.object({
   MAX_QUERY_TOKENS: z.coerce.number().int().min(1).default(2000),
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(20000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  // 32: an ingest body reaches touch properties at depth 6, so they may nest 26 levels.
+  MAX_JSON_DEPTH: z.coerce.number().int().min(8).max(1000).default(32),
   REPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   // How long /ready answers 503 on shutdown before connections are refused: load balancers need a

@@ -21,6 +21,8 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** The database is unreachable for now; retrying later is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Concurrent writes to the same records kept colliding after the server's own retries; nothing was written, and retrying is safe. */
+  RETRY_LATER = 'RETRY_LATER',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -47,9 +49,12 @@ export function limitExceeded(limit: string, max: number, actual: number, unit: 
   });
 }
 
-/** The API key spent its requests for the current window; the Retry-After header says when the next one opens. */
-export function rateLimited(limit: string, max: number, retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(`Request refused: over the limit ${limit} = ${max} requests per API key per minute; retry in ${retryAfterSeconds} s`, {
+/**
+ * The API key (or, for requests without a valid key, the client address) spent its requests for
+ * the current window; the Retry-After header says when the next one opens.
+ */
+export function rateLimited(limit: string, max: number, retryAfterSeconds: number, per = 'API key'): GraphQLError {
+  return new GraphQLError(`Request refused: over the limit ${limit} = ${max} requests per ${per} per minute; retry in ${retryAfterSeconds} s`, {
     extensions: { code: ErrorCode.RATE_LIMITED, limit, max, retryAfterSeconds, http: { status: 429 } },
   });
 }
@@ -77,18 +82,28 @@ export function reportTimeout(maxMs: number): GraphQLError {
     { extensions: { code: ErrorCode.TIMEOUT, limit: 'REPORT_STATEMENT_TIMEOUT_MS', max: maxMs } });
 }
 
+/** A batch that lost every one of its attempts to concurrent batches over the same records. */
+export function retryLater(what: string, attempts: number): GraphQLError {
+  return new GraphQLError(
+    `${what}: concurrent batches over the same records collided ${attempts} times; nothing was written, retry in a moment (with the same idempotencyKey, a retry is always safe)`,
+    { extensions: { code: ErrorCode.RETRY_LATER, attempts } },
+  );
+}
+
 const DATABASE_UNAVAILABLE = 'The database is unavailable right now; retry in a few seconds (ingestion is idempotent, so retrying a batch is safe)';
 
 // Codes the server itself produces for bad requests (parse, validation, variables) pass through.
 const clientCodes = new Set<unknown>([
   ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.MISSING_FX_RATE,
-  ErrorCode.LIMIT_EXCEEDED, ErrorCode.RATE_LIMITED, ErrorCode.TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.LIMIT_EXCEEDED, ErrorCode.RATE_LIMITED, ErrorCode.TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.RETRY_LATER,
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BAD_REQUEST, 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 // graphql's parser gives up on a document over parseOptions.maxLexicalTokens (MAX_QUERY_TOKENS) with this syntax error.
 const tooManyTokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\./;
+// Apollo refuses an unknown extensions.persistedQuery.version with this message and no code.
+const PERSISTED_QUERY_VERSION = 'Unsupported persisted query version';
 
 /**
  * For a failure before execution (authentication reads the database): a lost connection becomes a
@@ -121,6 +136,9 @@ function clientMistake(error: unknown): string | undefined {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const tokens = tooManyTokens.exec(formatted.message);
   if (tokens) return toClientError(limitExceeded('MAX_QUERY_TOKENS', Number(tokens[1]), Number(tokens[1]) + 1, 'token count (parsing stopped at)'));
+  if (formatted.message === PERSISTED_QUERY_VERSION) {
+    return toClientError(badRequest('extensions.persistedQuery.version must be 1, the only persisted query version this server supports'));
+  }
   const code = formatted.extensions?.code;
   if (clientCodes.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

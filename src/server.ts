@@ -7,10 +7,12 @@ import express from 'express';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { operationScopePlugin } from './auth/operation-scope.plugin';
 import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
+import { loadTimeZoneNames } from './database/time-zones';
 import { formatError, rethrowAsUnavailable } from './errors';
-import { abuseLimits, RATE_LIMIT_HEADERS } from './limits';
+import { abuseLimits, authenticatedKey, RATE_LIMIT_HEADERS } from './limits';
 import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
 import { cachedReportsPlugin } from './reports/cache/cached-reports.plugin';
 import { ReportCache } from './reports/cache/report-cache';
@@ -44,18 +46,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const services = createServices(dataSource, contextSettings);
   const reportCache = new ReportCache();
   const operations = createOperations(dataSource, reportCache, settings.SHUTDOWN_DELAY_MS);
-  const limits = abuseLimits(settings);
+  const limits = abuseLimits(settings, services.apiKeys);
+  await loadTimeZoneNames(dataSource);
   const apollo = new ApolloServer<Context>({
     schema: appSchema(),
     formatError,
     parseOptions: limits.parseOptions,
     introspection: settings.GRAPHQL_INTROSPECTION ?? !production,
     includeStacktraceInErrorResponses: false,
+    // `attribution serve` shuts down in its own order on SIGINT/SIGTERM; Apollo's own handler would
+    // re-raise the signal in the middle of it.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operations.plugin,
       ...limits.plugins,
+      operationScopePlugin(),
       cachedReportsPlugin(dataSource, reportCache),
       // The workbench is served from this service's own files (src/web), not Apollo's CDN page.
       ApolloServerPluginLandingPageDisabled(),
@@ -71,10 +78,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // Any origin may call the API with a key it holds (keys travel in a header, never a cookie);
     // browser clients may read the rate-limit budget and the request id too.
     cors({ exposedHeaders: [...RATE_LIMIT_HEADERS, REQUEST_ID_HEADER] }),
-    ...limits.jsonBody,
+    ...limits.requestGuards,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(
-        services, contextSettings, await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable), requestIdOf(res),
+        services, contextSettings,
+        authenticatedKey(res) ?? await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable),
+        requestIdOf(res),
       ),
     }),
   );

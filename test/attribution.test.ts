@@ -219,7 +219,7 @@ describe('money', () => {
   test('bad arguments are BAD_USER_INPUT naming the argument', async () => {
     const attempts: Array<[Record<string, unknown>, string]> = [
       [{ model: 'LINEAR', groupBy: ['CHANNEL', 'MONTH', 'WEEK'] }, 'input.groupBy takes 1 or 2 distinct dimensions'],
-      [{ model: 'LINEAR', timeZone: 'Mars/Olympus' }, 'input.timeZone "Mars/Olympus" is not an IANA time zone'],
+      [{ model: 'LINEAR', timeZone: 'Mars/Olympus' }, 'input.timeZone "Mars/Olympus" is not a time zone that both IANA and the database know'],
       [{ model: 'LINEAR', lookbackDays: -1 }, 'input.lookbackDays must be between 0 and 3650; got -1'],
       [{ model: 'LINEAR', currency: 'XXQ' }, 'currency "XXQ" is not an ISO 4217 currency code'],
       [{ model: 'LINEAR', weights: { first: 1 } }, 'input.weights applies only to the CUSTOM model'],

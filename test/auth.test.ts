@@ -72,13 +72,35 @@ describe.each([Scope.READ, Scope.INGEST, Scope.ADMIN])('a key with scope %s', (s
       expect(body.errors).toBeUndefined();
       expect(body.data).toHaveProperty(name);
     } else {
+      // The whole operation is refused before anything runs.
       expect(body.errors).toEqual([expect.objectContaining({
-        path: [name],
         message: expect.stringContaining(`needs an API key with scope ${needs}`),
         extensions: expect.objectContaining({ code: 'FORBIDDEN', neededScope: needs, keyScope: scope }),
       })]);
-      expect(body.data).toBeNull();
+      expect(body.data).toBeUndefined();
     }
+  });
+});
+
+describe('an operation mixing allowed and forbidden fields is refused whole, before anything runs', () => {
+  test.each([
+    ['a fragment', 'mutation { upsertAccounts(input: { accounts: [{ externalId: "MIX-1", name: "Mixed" }] }) { created } ...rules } '
+      + 'fragment rules on Mutation { setScoringRules(input: { threshold: 10, rules: [{ touchType: WEBINAR, points: 5 }] }) { rescoredLeads } }'],
+    ['an alias', 'mutation { upsertAccounts(input: { accounts: [{ externalId: "MIX-1", name: "Mixed" }] }) { created } '
+      + 'r: setScoringRules(input: { threshold: 10, rules: [{ touchType: WEBINAR, points: 5 }] }) { rescoredLeads } }'],
+  ])('through %s', async (_case, document) => {
+    const response = await fetch(app.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...bearer(keys[Scope.INGEST]) }, body: JSON.stringify({ query: document }),
+    });
+    expect(response.status).toBe(403);
+    const body = await response.json() as { data?: unknown; errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([{
+      message: expect.stringMatching(/^Mutation.setScoringRules needs an API key with scope admin; key \S+ has scope ingest. Nothing in this operation was run.$/),
+      extensions: { code: 'FORBIDDEN', neededScope: 'admin', keyScope: 'ingest', fields: ['Mutation.setScoringRules'] },
+    }]);
+    const accounts = await app.gql('{ accountByExternalId(externalId: "MIX-1") { id } }');
+    expect(accounts.data).toEqual({ accountByExternalId: null });
   });
 });
 

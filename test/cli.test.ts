@@ -1,5 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import { AddressInfo, createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ interface Running {
   child: ChildProcess;
   url: string;
   output: () => string;
+  stdout: () => string;
 }
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -22,11 +24,13 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 async function serve(env: Record<string, string>): Promise<Running> {
   const child = spawn(process.execPath, [CLI, 'serve'], { env: childEnv(env) });
   let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
+  let stdout = '';
+  child.stdout.on('data', (chunk) => { output += chunk; stdout += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner in 90 s:\n${output}`)), 90_000);
-    child.stdout.on('data', () => {
+    // The banner goes to stderr, so that stdout carries only the JSON logs.
+    child.stderr.on('data', () => {
       const match = /GraphQL API and workbench:\s+(\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -35,7 +39,7 @@ async function serve(env: Record<string, string>): Promise<Running> {
     });
     child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
-  return { child, url, output: () => output };
+  return { child, url, output: () => output, stdout: () => stdout };
 }
 
 async function stop({ child }: Running): Promise<number | null> {
@@ -101,6 +105,11 @@ test('without DATABASE_URL: an embedded PostgreSQL whose data survives a restart
   expect(first.output()).toContain(`-H 'authorization: Bearer ${key}'`);
   const written = await query(first.url, key, 'mutation { upsertAccounts(input: { accounts: [{ externalId: "KEEP", name: "Kept" }] }) { created } }');
   expect(written.data.upsertAccounts.created).toBe(1);
+  // A second process cannot open the running server's data folder: it says so at once, with the URL to use.
+  const busy = await cli(['keys', 'list'], { DATA_DIR: dataDir }).catch((error: { code: number; stderr: string }) => error);
+  expect(busy).toMatchObject({ code: 1, stderr: expect.stringMatching(/is in use by a running server .* or run this command with DATABASE_URL=postgres:\/\/\S+@127\.0\.0\.1:\d+\/attribution/) });
+  const urlFromBanner = /^\s+(postgres:\/\/\S+)\s+\(psql/m.exec(first.output())![1];
+  expect((await cli(['keys', 'list'], { DATABASE_URL: urlFromBanner })).stdout).toMatch(/^ak_\S+\s+admin\s+active/m);
   expect(await stop(first)).toBe(0);
 
   const second = await serve({ DATA_DIR: dataDir, SEED_ON_EMPTY: 'none' });
@@ -108,7 +117,7 @@ test('without DATABASE_URL: an embedded PostgreSQL whose data survives a restart
   const read = await query(second.url, key, '{ datasetSummary { accounts } }');
   expect(read.data.datasetSummary.accounts).toBe(1);
   expect(await stop(second)).toBe(0);
-});
+}, 150_000);
 
 test('a bad setting stops start-up with a message naming the variable', async () => {
   const child = spawn(process.execPath, [CLI, 'serve'], { env: childEnv({ PORT: 'eighty', REPORTING_CURRENCY: 'usd' }) });
@@ -118,4 +127,61 @@ test('a bad setting stops start-up with a message naming the variable', async ()
   expect(code).toBe(1);
   expect(errors).toContain('PORT="eighty"');
   expect(errors).toContain('REPORTING_CURRENCY="usd": must be an upper-case ISO 4217 code such as USD');
+});
+
+describe('start-up failures are one line naming the setting, exit 1, no stack trace', () => {
+  let database: TestDatabase;
+  beforeAll(async () => { database = await createTestDatabase(); });
+  afterAll(async () => { await database.drop(); });
+
+  const failure = (args: string[], env: Record<string, string>) =>
+    cli(args, env).then(() => { throw new Error('the command succeeded'); }, (error: { code: number; stderr: string }) => error);
+  const withUrl = (change: (url: URL) => void) => {
+    const url = new URL(database.url);
+    change(url);
+    return url.toString();
+  };
+
+  test.each([
+    ['an unreachable database', () => withUrl((url) => { url.port = '1'; }), /^Cannot reach PostgreSQL at \S+:1\/\S+ \(DATABASE_URL\): check that the server is running/],
+    ['a wrong database name', () => withUrl((url) => { url.pathname = '/no_such_database'; }), /^PostgreSQL has no database as named in DATABASE_URL \(\S+\/no_such_database\)/],
+    ['a wrong user', () => withUrl((url) => { url.username = 'no_such_user'; }), /^PostgreSQL refused the user of DATABASE_URL \(no_such_user@/],
+    ['an unknown host', () => withUrl((url) => { url.hostname = 'no-such-host.invalid'; }), /^Cannot resolve the host no-such-host.invalid of DATABASE_URL/],
+    ['a malformed URL', () => 'postgres://user:pa:ss@[bad/attribution', /DATABASE_URL is not a valid URL/],
+  ])('%s', async (_case, url, message) => {
+    const failed = await failure(['keys', 'list'], { DATABASE_URL: url() });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  }, 30_000);
+
+  test.each([
+    ['a missing file', '/no/such/file.csv', '/no/such/file.csv: no such file'],
+    ['a folder', tmpdir(), `${tmpdir()} is a folder: give the path of a CSV file`],
+  ])('import of %s', async (_case, path, message) => {
+    const failed = await failure(['import', 'touches', path], { DATABASE_URL: database.url });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toEqual([message]);
+  });
+
+  test('a port in use', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const failed = await failure(['serve'], { DATABASE_URL: database.url, SEED_ON_EMPTY: 'none', PORT: String(port) });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr.trim().split('\n')).toEqual([`Port ${port} is already in use (PORT=${port}): stop the process that holds it, or set PORT to a free port`]);
+    } finally {
+      holder.close();
+    }
+  }, 60_000);
+
+  test('stdout holds only JSON log lines; the banner is on stderr', async () => {
+    const running = await serve({ DATABASE_URL: database.url, SEED_ON_EMPTY: 'none', LOG_LEVEL: 'info' });
+    expect(await stop(running)).toBe(0);
+    const stdout = running.stdout().trim().split('\n').filter(Boolean);
+    expect(stdout.length).toBeGreaterThan(0);
+    expect(stdout.filter((line) => { try { JSON.parse(line); return false; } catch { return true; } })).toEqual([]);
+    expect(running.output()).toContain('Attribution API is ready.');
+  }, 60_000);
 });

@@ -107,3 +107,37 @@ test('deal contacts are written "L-1*;L-2" in CSV, the star marking the primary'
     { external_id: 'L-2', is_primary: true, amount_minor: '1250' },
   ]);
 });
+
+describe('line numbers are the file lines on which records start', () => {
+  test('after quoted line breaks, problems name the right line', async () => {
+    const result = await importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+      'CSV-Q1,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,"two',
+      'lines"',
+      'CSV-Q2,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,"three',
+      '',
+      'lines"',
+      'CSV-Q3,L-404,email,EMAIL_OPEN,2025-01-05T10:00:00Z,plain'));
+    expect(result.errors.map((error) => [error.row, error.field, error.code])).toEqual([[7, 'leadExternalId', 'UNKNOWN_REFERENCE']]);
+  });
+
+  test('a malformed record after a quoted line break names its own line', async () => {
+    await expect(importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+      'CSV-Q4,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,"two',
+      'lines"',
+      'CSV-Q5,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,,extra'))).rejects.toThrow(/^line 4: extra data after last expected column/);
+  });
+
+  test('an unterminated quote names the line it opens on', async () => {
+    await expect(importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+      'CSV-Q6,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,ok',
+      'CSV-Q7,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,"never closed',
+      'CSV-Q8,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,ok'))).rejects.toThrow('line 3: a quoted field opened on this line is never closed (a " is missing)');
+  });
+
+  test('echoed bad values are cut to 80 characters', async () => {
+    const long = `2025-99-99${'x'.repeat(5_000)}`;
+    const result = await importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader, `CSV-Q9,L-1,email,EMAIL_OPEN,${long},`));
+    expect(result.errors).toEqual([expect.objectContaining({ row: 2, field: 'occurredAt', code: 'INVALID_TIMESTAMP' })]);
+    expect(result.errors[0].message.length).toBeLessThan(200);
+  });
+});

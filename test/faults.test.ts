@@ -36,12 +36,12 @@ const INGESTS: Operation[] = [
   {
     name: 'upsertAccounts', table: 'accounts',
     query: 'mutation($input: UpsertAccountsInput!) { upsertAccounts(input: $input) { created userErrors { code } } }',
-    variables: (batch) => ({ input: { accounts: items(batch, (id) => accountItem(id)) } }),
+    variables: (batch) => ({ input: { accounts: items(batch, (id) => accountItem(id)), idempotencyKey: batch } }),
   },
   {
     name: 'recordTouches', table: 'touches',
     query: 'mutation($input: RecordTouchesInput!) { recordTouches(input: $input) { created userErrors { code } } }',
-    variables: (batch, worker) => ({ input: { touches: items(batch, (id) => touchItem(id, `LEAD-${worker}`)) } }),
+    variables: (batch, worker) => ({ input: { touches: items(batch, (id) => touchItem(id, `LEAD-${worker}`)), idempotencyKey: batch } }),
   },
 ];
 
@@ -53,6 +53,7 @@ const REPORTS: Operation[] = [
 interface Call {
   operation: Operation;
   batch: string;
+  worker: number;
   startedAt: number;
   response: RawGraphQLResponse;
 }
@@ -76,7 +77,7 @@ async function send(operation: Operation, batch: string, worker: number): Promis
     if (error.name !== 'TimeoutError') throw error;
     return { status: 0, headers: new Headers(), text: '', body: {} };
   });
-  return { operation, batch, startedAt, response };
+  return { operation, batch, worker, startedAt, response };
 }
 
 /** One client: sends its operations in turn, each ingest batch with fresh externalIds, until told to stop. */
@@ -165,13 +166,18 @@ test('the server recovers by itself: every operation succeeds again after the re
 
 describe('ingest batches', () => {
   let stored: Map<string, number>;
+  /** Failed batches sent again with the same idempotencyKey once the database is back. */
+  const retried: Call[] = [];
   beforeAll(async () => {
+    for (const call of calls.filter((failed) => failed.operation.table && !succeeded(failed))) {
+      retried.push(await send(call.operation, call.batch, call.worker));
+    }
     const written = INGESTS.map((operation) => `SELECT external_id FROM ${operation.table}`).join(' UNION ALL ');
     const rows: Array<{ batch: string; count: number }> = await dataSource.query(
       `SELECT substring(external_id from '^(W\\d+-B\\d+)-') AS batch, count(*)::int AS count FROM (${written}) AS ingested GROUP BY 1`,
     );
     stored = new Map(rows.map((row) => [row.batch, row.count]));
-  });
+  }, 60_000);
   const ingestCalls = () => calls.filter((call) => call.operation.table);
 
   test('every batch that was acknowledged is stored in full', () => {
@@ -179,6 +185,12 @@ describe('ingest batches', () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(acknowledged.map((call) => [call.batch, stored.get(call.batch)]))
       .toEqual(acknowledged.map((call) => [call.batch, BATCH]));
+  });
+
+  test('a failed batch retried with its idempotencyKey succeeds, and is then stored exactly once in full', () => {
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried.filter((call) => !succeeded(call)).map((call) => call.response.body)).toEqual([]);
+    expect(retried.map((call) => [call.batch, stored.get(call.batch)])).toEqual(retried.map((call) => [call.batch, BATCH]));
   });
 
   test('no batch is half-written: each is stored in full or not at all', () => {

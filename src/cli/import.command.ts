@@ -4,6 +4,7 @@ import { Config } from '../config';
 import { openDatabase } from '../database/database';
 import { CsvFormatError, importCsv, REPORTED_PROBLEMS } from '../ingest/csv-import';
 import { CsvKind, ingestKinds } from '../ingest/kinds';
+import { StartupError } from '../startup-error';
 import { progressBar } from './progress';
 
 export interface ImportCommandOptions {
@@ -12,8 +13,17 @@ export interface ImportCommandOptions {
 }
 
 /** `attribution import <kind> <file>`; returns the process exit code. */
+/** The size of a readable file; a missing file or a folder is refused in one line. */
+async function fileSize(file: string): Promise<number> {
+  const stats = await stat(file).catch((error: { code?: string; message: string }) => {
+    throw new StartupError(`${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  if (!stats.isFile()) throw new StartupError(`${file} is ${stats.isDirectory() ? 'a folder' : 'not a regular file'}: give the path of a CSV file`);
+  return stats.size;
+}
+
 export async function importFile(config: Config, kindName: CsvKind, file: string, options: ImportCommandOptions): Promise<number> {
-  const { size } = await stat(file);
+  const size = await fileSize(file);
   const rejectsPath = options.rejects ?? `${file}.rejects.csv`;
   const database = await openDatabase(config);
   const progress = progressBar('bytes');

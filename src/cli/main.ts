@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { CsvKind, ingestKinds } from '../ingest/kinds';
 import { refreshTouchCredits } from '../reports/stored-credits/touch-credit-refresh';
 import { seedDemoData } from '../seed';
+import { failureMessage } from './failure-message';
 import { importFile } from './import.command';
 import { keysCommand } from './keys.command';
 import { progressBar } from './progress';
@@ -58,7 +59,12 @@ program.command('import').description('import a CSV file (header = field names; 
 
 program.addCommand(keysCommand());
 
+// One line that says what to check; the stack only when asked for (LOG_LEVEL=debug or trace).
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const verbose = ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+  const explained = failureMessage(error);
+  if (explained && !verbose) console.error(explained);
+  else if (verbose) console.error(error);
+  else console.error(`attribution: ${error instanceof Error ? error.message : String(error)} (LOG_LEVEL=debug shows the details)`);
   process.exit(1);
 });

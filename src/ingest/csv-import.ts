@@ -4,8 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { withTransaction } from '../database/sql';
+import { Queryable, withTransaction } from '../database/sql';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
+import { RecordLines } from './csv-lines';
 import { mergeStaged } from './ingest.service';
 import { IngestCounts, ItemError } from './user-error';
 
@@ -82,17 +83,33 @@ function countBytes(onProgress?: (bytes: number) => void): Transform {
   });
 }
 
-async function copyIntoStaging(client: PoolClient, kind: IngestKind, columns: string[], stream: Readable, options: ImportOptions) {
+async function copyIntoStaging(client: PoolClient, kind: IngestKind, columns: string[], stream: Readable, options: ImportOptions): Promise<RecordLines> {
   const sql = `COPY ${stagingTable(kind)} (${columns.join(', ')}) FROM STDIN
                WITH (FORMAT csv, HEADER true, FORCE_NULL (${columns.join(', ')}))`;
+  const records = new RecordLines();
   try {
-    await pipeline(stream, countBytes(options.onProgress), client.query(copyFrom(sql)));
+    await pipeline(stream, countBytes(options.onProgress), records, client.query(copyFrom(sql)));
   } catch (error) {
-    // PostgreSQL names the line of a malformed record ("COPY ..., line 12: ...").
+    // PostgreSQL names the file line it could not read ("COPY ..., line 12: ...").
     const where = (error as { where?: string }).where ?? '';
     const line = /line (\d+)/.exec(where)?.[1];
-    throw new CsvFormatError(`${line ? `line ${line}: ` : ''}${(error as Error).message}`);
+    if (records.unterminated) {
+      const start = records.lineOf(records.lines.length);
+      throw new CsvFormatError(`line ${start}: a quoted field opened on this line is never closed (a " is missing)`);
+    }
+    throw new CsvFormatError(`${line ? `line ${records.recordStartOf(Number(line))}: ` : ''}${(error as Error).message}`);
   }
+  return records;
+}
+
+/** Numbers staged rows by the file line their record starts on, when records span several lines. */
+async function numberByFileLine(db: Queryable, kind: IngestKind, records: RecordLines): Promise<void> {
+  if (!records.shifted) return;
+  await db.query(
+    `UPDATE ${stagingTable(kind)} s SET row_no = l.line FROM unnest($1::int[]) WITH ORDINALITY AS l(line, record)
+     WHERE s.row_no = l.record`,
+    [records.lines],
+  );
 }
 
 async function writeRejects(client: PoolClient, kind: IngestKind, path: string): Promise<void> {
@@ -105,8 +122,8 @@ async function writeRejects(client: PoolClient, kind: IngestKind, path: string):
 
 /**
  * Imports a CSV file of one kind: COPY into the kind's staging table, the same checks as the
- * GraphQL mutations, then one set-based merge, all in one transaction. Lines are numbered from
- * the header (line 1), so records must not contain line breaks.
+ * GraphQL mutations, then one set-based merge, all in one transaction. Problems name the file
+ * line on which their record starts (the header is line 1), also after quoted line breaks.
  */
 /**
  * Until autovacuum catches up, the planner misjudges a bulk load: on-the-fly journeys planned on
@@ -119,7 +136,7 @@ export async function importCsv(dataSource: DataSource, kind: IngestKind, input:
   const columns = columnsFor(kind, header);
   const result = await withTransaction(dataSource, { settings: { work_mem: '256MB' } }, async (tx): Promise<ImportResult> => {
     await tx.query(createStagingSql(kind));
-    await copyIntoStaging(tx.client, kind, columns, stream, options);
+    await numberByFileLine(tx, kind, await copyIntoStaging(tx.client, kind, columns, stream, options));
     if (kind.csvFixups) await tx.query(kind.csvFixups);
     const [{ rows }] = await tx.query(`SELECT count(*)::int AS rows FROM ${stagingTable(kind)}`);
     await tx.query(`CREATE TEMP TABLE ingest_rejects ON COMMIT DROP AS ${checkSql(kind)}`, [null]);

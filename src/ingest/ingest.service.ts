@@ -1,17 +1,27 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Queryable, withTransaction } from '../database/sql';
-import { badUserInput, limitExceeded } from '../errors';
+import { badUserInput, limitExceeded, retryLater } from '../errors';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { IngestCounts, ItemError } from './user-error';
+import { loneSurrogateErrors } from './well-formed-text';
 
 export const MAX_BATCH_ITEMS = 5000;
+/** idempotencyKey is an index key: longer keys are refused rather than failing the index. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface IngestResult extends IngestCounts {
   errors: ItemError[];
 }
 
 type Item = object;
+
+const MAX_ATTEMPTS = 4;
+// Deadlock, serialization failure, and a unique key taken by a batch that committed meanwhile:
+// another attempt sees that batch's rows, and its checks then name any real conflict.
+const COLLISIONS = new Set(['40P01', '40001', '23505']);
+const isCollision = (error: unknown) => COLLISIONS.has((error as { code?: unknown } | undefined)?.code as string);
 
 // Staging holds raw text, exactly as a CSV file would bring it.
 function toText(value: unknown): string | null {
@@ -45,6 +55,8 @@ export async function mergeStaged(db: Queryable, kind: IngestKind): Promise<{ cr
 /**
  * Ingests one batch all-or-nothing: every item is checked first and nothing is written unless all
  * pass. With an idempotency key, a successful result is stored and a retry returns it unchanged.
+ * A batch that collides with a concurrent one runs again, up to MAX_ATTEMPTS times in all, and
+ * is then RETRY_LATER: clients never see a deadlock as an internal error.
  */
 export class IngestService {
   constructor(private readonly dataSource: DataSource) {}
@@ -53,6 +65,24 @@ export class IngestService {
     if (items.length > MAX_BATCH_ITEMS) {
       throw limitExceeded('MAX_BATCH_ITEMS', MAX_BATCH_ITEMS, items.length, `items in input.${kind.name}`);
     }
+    if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw badUserInput(`input.idempotencyKey is ${idempotencyKey.length} characters long; the limit is ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
+        { field: 'input.idempotencyKey', max: MAX_IDEMPOTENCY_KEY_LENGTH });
+    }
+    const malformed = loneSurrogateErrors(kind, items);
+    if (malformed.length > 0) return { created: 0, updated: 0, unchanged: 0, errors: malformed };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(kind, items, idempotencyKey);
+      } catch (error) {
+        if (!isCollision(error)) throw error;
+        if (attempt === MAX_ATTEMPTS) throw retryLater(`input.${kind.name}`, attempt);
+        await sleep(attempt * 20 + Math.random() * 30);
+      }
+    }
+  }
+
+  private attempt(kind: IngestKind, items: readonly Item[], idempotencyKey?: string | null): Promise<IngestResult> {
     return withTransaction(this.dataSource, {}, async (tx) => {
       const replay = idempotencyKey ? await this.claimKey(tx, kind, idempotencyKey, items) : undefined;
       const result = replay ?? (await this.run(tx, kind, items));

@@ -12,7 +12,8 @@ export interface Upsert {
 
 // One INSERT ... ON CONFLICT for a whole batch. A row is rewritten only when a value differs, so a
 // replayed batch writes nothing and reports every item as unchanged; a soft-deleted row keeps its
-// first deletion time, and an item without `deleted` restores it.
+// first deletion time, and an item without `deleted` restores it. Rows are written in key order,
+// so that concurrent batches over the same keys lock them in the same order and do not deadlock.
 export function upsertSql({ table, key, columns, select, returning = [] }: Upsert): string {
   const all = [...key, ...columns, 'deleted_at'];
   const assignments = columns.map((column) => `${column} = excluded.${column}`);
@@ -21,6 +22,7 @@ export function upsertSql({ table, key, columns, select, returning = [] }: Upser
   return `
     INSERT INTO ${table} AS t (${all.join(', ')})
     ${select}
+    ORDER BY ${key.map((_, index) => index + 1).join(', ')}
     ON CONFLICT (${key.join(', ')}) DO UPDATE SET
       ${assignments.join(', ')},
       deleted_at = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE coalesce(t.deleted_at, excluded.deleted_at) END,

@@ -26,7 +26,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          // No such operation in the document: execution refuses the request by itself.
+          // No such operation in the document: operationResolutionPlugin refuses the request.
           if (!operation) return;
           const shape = operationShape(document, operation);
           refuseOver('MAX_QUERY_DEPTH', limits, shape.depth, 'depth');

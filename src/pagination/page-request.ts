@@ -34,12 +34,34 @@ export interface PageRequest {
   descending: boolean;
 }
 
-// How PostgreSQL prints each type (TimeZone is UTC): a forged cursor must not reach the SQL cast.
-const sortValueFormats: Record<SortType, RegExp> = {
-  timestamptz: /^(-?infinity|\d{4,}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?\+00)$/,
-  date: /^(-?infinity|\d{4,}-\d\d-\d\d)$/,
-  numeric: /^-?\d{1,30}(\.\d{1,30})?$/,
-  text: /^[^\0]*$/,
+// PostgreSQL's last years: a later timestamptz or date is out of its range.
+const MAX_YEAR = { timestamptz: 294275, date: 5874896 };
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/** Whether year-month-day is a day of the calendar that PostgreSQL can hold in `type`. */
+function isCalendarDay([year, month, day]: number[], type: keyof typeof MAX_YEAR): boolean {
+  const days = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  return year >= 1 && year <= MAX_YEAR[type] && days !== undefined && day >= 1 && day <= days;
+}
+
+const TIMESTAMP = /^(\d{4,6})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(\.\d{1,6})?\+00$/;
+const DATE = /^(\d{4,7})-(\d\d)-(\d\d)$/;
+
+// A cursor is untrusted input: its sort value must be one PostgreSQL prints for the sort key's type
+// (TimeZone is UTC), down to the calendar, so that a forged one never reaches the SQL cast.
+const sortValueChecks: Record<SortType, (value: string) => boolean> = {
+  timestamptz: (value) => {
+    const parts = TIMESTAMP.exec(value)?.slice(1, 7).map(Number);
+    return /^-?infinity$/.test(value)
+      || (parts !== undefined && isCalendarDay(parts, 'timestamptz') && parts[3] <= 23 && parts[4] <= 59 && parts[5] <= 59);
+  },
+  date: (value) => {
+    const parts = DATE.exec(value)?.slice(1, 4).map(Number);
+    return /^-?infinity$/.test(value) || (parts !== undefined && isCalendarDay(parts, 'date'));
+  },
+  numeric: (value) => /^-?\d{1,30}(\.\d{1,30})?$/.test(value),
+  text: (value) => /^[^\0]*$/.test(value),
 };
 
 function checkSize(value: number, argumentName: string): number {
@@ -52,7 +74,7 @@ function checkSize(value: number, argumentName: string): number {
 
 function cursorOf(value: string, sortKey: SortKey, argumentName: string): CursorPosition {
   const position = decodeCursor(value, sortKey.name, argumentName);
-  if (!sortValueFormats[sortKey.type].test(position.sortValue)) {
+  if (!sortValueChecks[sortKey.type](position.sortValue)) {
     throw badUserInput(`${argumentName} is not a cursor of this list in ${sortKey.name} order`, { argumentName });
   }
   return position;

@@ -17,7 +17,19 @@ const clean = (text: string) => leakedInternals(text).length === 0;
 // NUL included: no PostgreSQL text value can hold it, and the server must say so as a client error.
 const controlCharacters = fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((code) => String.fromCharCode(code)) });
 
-/** Any text: hostile, random, odd Unicode, control characters, empty, very long. */
+/** Text around a lone UTF-16 surrogate half, which JSON can carry and no database can store. */
+const loneSurrogates = fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 4 }))
+  .map(([before, half, after]) => `${before}${String.fromCharCode(half)}${after}`);
+
+/** Long text that does not compress, past every text field's stated maximum. */
+const incompressible = fc.tuple(fc.integer({ min: 300, max: 3_000 }), fc.integer({ min: 1, max: 1_000 }))
+  .map(([length, salt]) => Array.from({ length }, (_, index) => String.fromCharCode(97 + ((index * index + salt * index) % 26))).join(''));
+
+/** JSON objects nested around MAX_JSON_DEPTH (32 for the whole body), the deepest ones refused. */
+export const deepJsonObject: fc.Arbitrary<Record<string, unknown>> = fc.integer({ min: 1, max: 40 })
+  .map((depth) => Array.from({ length: depth }).reduce<Record<string, unknown>>((inner) => ({ a: inner }), { leaf: 1 }));
+
+/** Any text: hostile, random, odd Unicode, lone surrogates, control characters, empty, very long. */
 export const garbageText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...HOSTILE_TEXT), weight: 4 },
   { arbitrary: fc.string(), weight: 3 },
@@ -26,6 +38,8 @@ export const garbageText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: controlCharacters, weight: 1 },
   { arbitrary: fc.constantFrom('', ' ', '\t\n', '0', '-1', '1e309', 'NaN', 'true'), weight: 2 },
   { arbitrary: fc.integer({ min: 1_000, max: 100_000 }).map((length) => 'x'.repeat(length)), weight: 1 },
+  { arbitrary: loneSurrogates, weight: 1 },
+  { arbitrary: incompressible, weight: 1 },
 ).filter(clean);
 
 /** Integers around and beyond every boundary a server might assume (32-bit, 53-bit, zero, negative). */
@@ -76,4 +90,6 @@ export const amountText: fc.Arbitrary<string> = fc.oneof(
 export const currencyText = fc.constantFrom('USD', 'EUR', 'JPY', 'BHD', 'XXX', 'XTS', 'usd', 'US', 'EURO', 'ZZZ');
 
 export const timeZoneText = fc.constantFrom('UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Kiritimati',
-  'Mars/Olympus_Mons', '+02:00', 'EST5EDT', 'posix/Europe/Paris', 'localtime', '../../etc/passwd');
+  'Mars/Olympus_Mons', '+02:00', 'EST5EDT', 'posix/Europe/Paris', 'localtime', '../../etc/passwd',
+  // Zones Node's ICU knows and PostgreSQL's tz database dropped.
+  'US/Pacific-New', 'Canada/East-Saskatchewan');

@@ -16,6 +16,7 @@ export const campaigns: IngestKind = {
     maxLength('name', 500),
     required('channel'),
     slug('channel'),
+    ...['utmSource', 'utmMedium', 'utmCampaign'].map((field) => maxLength(field, 500)),
     date('startsOn'),
     date('endsOn'),
     {

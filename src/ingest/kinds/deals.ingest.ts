@@ -61,7 +61,7 @@ export const deals: IngestKind = {
       field: 'closedAt',
       code: UserErrorCode.INVALID_DATE_ORDER,
       when: `${parsed('closedAt')} < ${parsed('createdAt')}`,
-      message: `format('closedAt %s is before createdAt %s', s.closed_at, s.created_at)`,
+      message: `format('closedAt %s is before createdAt %s', left(s.closed_at, 80), left(s.created_at, 80))`,
     },
     {
       field: 'contacts',

@@ -17,6 +17,7 @@ export const leads: IngestKind = {
     required('externalId'),
     maxLength('externalId', 255),
     reference('accountExternalId', 'a', 'account'),
+    maxLength('email', 254),
     {
       field: 'email',
       code: UserErrorCode.INVALID_VALUE,
@@ -27,7 +28,7 @@ export const leads: IngestKind = {
       field: 'email',
       code: UserErrorCode.CONFLICT,
       when: 'other.id IS NOT NULL',
-      message: `format('email %s already belongs to lead %s', quote_literal(s.email), quote_literal(other.external_id))`,
+      message: `format('email %s already belongs to lead %s', quote_literal(left(s.email, 80)), quote_literal(left(other.external_id, 80)))`,
     },
     maxLength('name', 500),
     required('createdAt'),
@@ -39,7 +40,7 @@ export const leads: IngestKind = {
   extraChecks: [
     duplicateKey(stage, ['externalId'], 'a lead'),
     `SELECT s.row_no, 'email', '${UserErrorCode.DUPLICATE_IN_BATCH}',
-            format('email %s appears %s times in this batch (emails are unique, ignoring case)', quote_literal(s.email), d.n)
+            format('email %s appears %s times in this batch (emails are unique, ignoring case)', quote_literal(left(s.email, 80)), d.n)
      FROM ${stage} s
      JOIN (SELECT lower(email) AS email, count(*) AS n FROM ${stage} WHERE email IS NOT NULL
            GROUP BY 1 HAVING count(*) > 1) d ON d.email = lower(s.email)`,

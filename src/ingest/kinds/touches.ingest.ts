@@ -32,6 +32,7 @@ export const touches: IngestKind = {
     required('occurredAt'),
     ...timestamp('occurredAt'),
     ...utm.map((field) => maxLength(field, 500)),
+    maxLength('properties', 65_536),
     {
       field: 'properties',
       code: UserErrorCode.INVALID_JSON,

@@ -9,7 +9,8 @@ import { ReportCache } from './report-cache';
 // Root fields whose answers depend on the committed data only (not on the clock or the caller).
 const REPORT_FIELDS = new Set(['attribution', 'compareModels', '__typename']);
 
-const isReportQuery = (operation: OperationDefinitionNode) => operation.operation === 'query'
+// Apollo types the operation as always there; it is not when operationName names none.
+const isReportQuery = (operation: OperationDefinitionNode | undefined) => operation?.operation === 'query'
   && operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && REPORT_FIELDS.has(selection.name.value));
 
 // Asked on every report request: straight to the pool, without TypeORM's query runner around it.

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../database/time-zones';
 import { badUserInput, limitExceeded } from '../../errors';
 import { Currencies } from '../../reports/currency';
 
@@ -10,13 +11,11 @@ export function checkPeriod(from: Date | null | undefined, to: Date | null | und
   if (from && to && from >= to) throw badUserInput('input.from must be before input.to (the period is [from, to))', { field: 'input.from' });
 }
 
-/** An IANA time zone name, UTC when none is given. */
+/** A time zone name both IANA and the database know, UTC when none is given. */
 export function timeZoneOf(timeZone: string | undefined | null): string {
   if (timeZone == null) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    throw badUserInput(`input.timeZone ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Paris)`, { field: 'input.timeZone' });
+  if (!isTimeZone(timeZone)) {
+    throw badUserInput(`input.timeZone ${JSON.stringify(timeZone)} is not a time zone that both IANA and the database know (e.g. Europe/Paris)`, { field: 'input.timeZone' });
   }
   return timeZone;
 }

@@ -6,19 +6,19 @@ export class AccountItem {
   @Field({ description: EXTERNAL_ID })
   externalId: string;
 
-  @Field({ description: 'Company name.' })
+  @Field({ description: 'Company name. At most 500 characters.' })
   name: string;
 
-  @Field({ nullable: true, description: 'Web domain, e.g. acme.com (stored in lower case).' })
+  @Field({ nullable: true, description: 'Web domain, e.g. acme.com (stored in lower case). At most 255 characters.' })
   domain?: string;
 
-  @Field({ nullable: true, description: 'Market segment, e.g. SMB, Mid-Market, Enterprise.' })
+  @Field({ nullable: true, description: 'Market segment, e.g. SMB, Mid-Market, Enterprise. At most 200 characters.' })
   segment?: string;
 
-  @Field({ nullable: true, description: 'Industry, e.g. Software, Manufacturing.' })
+  @Field({ nullable: true, description: 'Industry, e.g. Software, Manufacturing. At most 200 characters.' })
   industry?: string;
 
-  @Field({ nullable: true, description: 'Company size band, e.g. 51-200 employees.' })
+  @Field({ nullable: true, description: 'Company size band, e.g. 51-200 employees. At most 200 characters.' })
   size?: string;
 
   @Field({ nullable: true, description: DELETED })

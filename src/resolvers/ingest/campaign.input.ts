@@ -6,7 +6,7 @@ export class CampaignItem {
   @Field({ description: EXTERNAL_ID })
   externalId: string;
 
-  @Field({ description: 'Campaign name as marketers know it.' })
+  @Field({ description: 'Campaign name as marketers know it. At most 500 characters.' })
   name: string;
 
   @Field({
@@ -15,13 +15,13 @@ export class CampaignItem {
   })
   channel: string;
 
-  @Field({ nullable: true, description: 'utm_source that identifies this campaign in links.' })
+  @Field({ nullable: true, description: 'utm_source that identifies this campaign in links. At most 500 characters.' })
   utmSource?: string;
 
-  @Field({ nullable: true, description: 'utm_medium that identifies this campaign in links.' })
+  @Field({ nullable: true, description: 'utm_medium that identifies this campaign in links. At most 500 characters.' })
   utmMedium?: string;
 
-  @Field({ nullable: true, description: 'utm_campaign that identifies this campaign in links.' })
+  @Field({ nullable: true, description: 'utm_campaign that identifies this campaign in links. At most 500 characters.' })
   utmCampaign?: string;
 
   @Field({ nullable: true, description: `First day of the campaign. ${DATE}` })

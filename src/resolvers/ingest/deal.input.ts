@@ -16,7 +16,7 @@ export class DealItem {
   @Field({ description: EXTERNAL_ID })
   externalId: string;
 
-  @Field({ description: 'Deal name.' })
+  @Field({ description: 'Deal name. At most 500 characters.' })
   name: string;
 
   @Field({ nullable: true, description: "externalId of the buying account; it must exist." })
@@ -31,10 +31,10 @@ export class DealItem {
   @Field(() => DealStatus, { description: 'OPEN, WON or LOST.' })
   status: DealStatus;
 
-  @Field({ nullable: true, description: 'Pipeline stage name in the CRM, e.g. Discovery, Proposal, Negotiation.' })
+  @Field({ nullable: true, description: 'Pipeline stage name in the CRM, e.g. Discovery, Proposal, Negotiation. At most 200 characters.' })
   stage?: string;
 
-  @Field({ nullable: true, description: 'Deal owner (sales rep) as named in the CRM.' })
+  @Field({ nullable: true, description: 'Deal owner (sales rep) as named in the CRM. At most 200 characters.' })
   owner?: string;
 
   @Field({ description: `When the deal was created: the OPPORTUNITY_CREATION milestone. ${TIMESTAMP}` })

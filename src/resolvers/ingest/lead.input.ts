@@ -10,10 +10,10 @@ export class LeadItem {
   @Field({ nullable: true, description: "externalId of the lead's account (company); the account must exist." })
   accountExternalId?: string;
 
-  @Field({ nullable: true, description: 'Email address, unique among leads ignoring case.' })
+  @Field({ nullable: true, description: 'Email address, unique among leads ignoring case. At most 254 characters.' })
   email?: string;
 
-  @Field({ nullable: true, description: 'Full name.' })
+  @Field({ nullable: true, description: 'Full name. At most 500 characters.' })
   name?: string;
 
   @Field({ description: `When the lead was created in the source system: the LEAD_CREATION milestone of attribution. ${TIMESTAMP}` })

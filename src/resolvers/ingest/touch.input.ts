@@ -23,22 +23,22 @@ export class TouchItem {
   @Field({ description: `When the interaction happened. ${TIMESTAMP}` })
   occurredAt: Date;
 
-  @Field({ nullable: true, description: 'utm_source of the visit or click.' })
+  @Field({ nullable: true, description: 'utm_source of the visit or click. At most 500 characters.' })
   utmSource?: string;
 
-  @Field({ nullable: true, description: 'utm_medium of the visit or click.' })
+  @Field({ nullable: true, description: 'utm_medium of the visit or click. At most 500 characters.' })
   utmMedium?: string;
 
-  @Field({ nullable: true, description: 'utm_campaign of the visit or click.' })
+  @Field({ nullable: true, description: 'utm_campaign of the visit or click. At most 500 characters.' })
   utmCampaign?: string;
 
-  @Field({ nullable: true, description: 'utm_content of the visit or click.' })
+  @Field({ nullable: true, description: 'utm_content of the visit or click. At most 500 characters.' })
   utmContent?: string;
 
-  @Field({ nullable: true, description: 'utm_term of the visit or click.' })
+  @Field({ nullable: true, description: 'utm_term of the visit or click. At most 500 characters.' })
   utmTerm?: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Any other attributes from the source system, as a JSON object.' })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Any other attributes from the source system, as a JSON object: at most 65,536 characters as JSON text, nested at most 26 levels (MAX_JSON_DEPTH).' })
   properties?: Record<string, unknown>;
 
   @Field({ nullable: true, description: DELETED })
