@@ -9,6 +9,8 @@ import { seedDemoData } from '../seed';
 import { importFile } from './import.command';
 import { keysCommand } from './keys.command';
 import { progressBar } from './progress';
+import { refresh } from './refresh.command';
+import { reportingRoleCommand } from './reporting-role.command';
 import { serve } from './serve.command';
 
 async function migrate(): Promise<void> {
@@ -57,6 +59,11 @@ program.command('import').description('import a CSV file (header = field names; 
   });
 
 program.addCommand(keysCommand());
+
+program.command('refresh').description('bring stored credits, journey keys and lead scores up to date (what the reporting views read)')
+  .action(refresh);
+
+program.addCommand(reportingRoleCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
