@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ApiKeyIdentity } from './auth/scope';
 import { DataSource } from 'typeorm';
 import { ApiKeyService } from './auth/api-key.service';
+import { ExportLinks } from './export/export-links';
 import { IngestService } from './ingest/ingest.service';
 import { createLoaders, Loaders } from './loaders';
 import { DealJourneyLoaders, dealJourneyLoaders } from './loaders/deal-journey.loader';
@@ -27,13 +28,15 @@ export interface Services {
   handoffSla: HandoffSlaService;
   leadQuality: LeadQualityService;
   kpis: KpisService;
+  exportLinks: ExportLinks;
 }
 
 export function createServices(dataSource: DataSource, { reportStatementTimeoutMs }: { reportStatementTimeoutMs: number }): Services {
   const attribution = new AttributionReportService(dataSource, reportStatementTimeoutMs);
   const scoring = new LeadScoringService(dataSource);
+  const apiKeys = new ApiKeyService(dataSource);
   return {
-    apiKeys: new ApiKeyService(dataSource),
+    apiKeys,
     ingest: new IngestService(dataSource),
     attribution,
     journeys: new DealJourneyService(dataSource),
@@ -42,6 +45,7 @@ export function createServices(dataSource: DataSource, { reportStatementTimeoutM
     handoffSla: new HandoffSlaService(dataSource, scoring),
     leadQuality: new LeadQualityService(dataSource, scoring),
     kpis: new KpisService(dataSource, scoring, attribution),
+    exportLinks: new ExportLinks(dataSource, apiKeys),
   };
 }
 
@@ -55,13 +59,15 @@ export interface Context {
   dataSource: DataSource;
   /** This request's DataLoaders: every relation of the read API is batched through them. */
   loaders: Loaders & { dealJourneys: DealJourneyLoaders; leadScores: LeadScoreLoaders };
+  /** Where clients reach this server (scheme, host, port): the base of the URLs it hands out. */
+  origin?: string;
 }
 
 export function createContext(
-  dataSource: DataSource, services: Services, apiKey: ApiKeyIdentity, requestId: string = randomUUID(),
+  dataSource: DataSource, services: Services, apiKey: ApiKeyIdentity, requestId: string = randomUUID(), origin?: string,
 ): Context {
   const loaders = {
     ...createLoaders(dataSource), dealJourneys: dealJourneyLoaders(services.journeys), leadScores: leadScoreLoaders(services.scoring),
   };
-  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, dataSource, loaders };
+  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, dataSource, loaders, origin };
 }

@@ -7,6 +7,7 @@ import './resolvers/enums';
 import './resolvers/attribution/attribution-enums';
 import { attributionResolvers } from './resolvers/attribution/attribution.resolver';
 import { DatasetResolver } from './resolvers/dataset.resolver';
+import { ExportLinkResolver } from './resolvers/export/export-link.resolver';
 import { IngestResolver } from './resolvers/ingest/ingest.resolver';
 import { readResolvers } from './resolvers/read-resolvers';
 import { describeRootTypes } from './resolvers/root-types';
@@ -17,7 +18,7 @@ let schema: GraphQLSchema | undefined;
 // Built once per process: type-graphql keeps metadata globally and leaks on rebuilds.
 export function appSchema(): GraphQLSchema {
   schema ??= describeRootTypes(buildSchemaSync({
-    resolvers: [DatasetResolver, IngestResolver, ...readResolvers, ...attributionResolvers, ...salesResolvers],
+    resolvers: [DatasetResolver, IngestResolver, ...readResolvers, ...attributionResolvers, ...salesResolvers, ExportLinkResolver],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     authChecker: scopeChecker,

@@ -11,11 +11,13 @@ import { DataSource } from 'typeorm';
 import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
 import { formatError, rethrowAsUnavailable } from './errors';
+import { exportRoutes } from './export/export.routes';
 import { abuseLimits, RATE_LIMIT_HEADERS } from './limits';
 import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
 import { cachedReportsPlugin } from './reports/cached-reports.plugin';
 import { ReportCache } from './reports/report-cache';
 import { appSchema } from './schema';
+import { schemaSdlRoute } from './schema-sdl.route';
 
 export interface HttpServerOptions {
   dataSource: DataSource;
@@ -75,9 +77,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(
         dataSource, services, await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable), requestIdOf(res),
+        settings.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`,
       ),
     }),
   );
+  app.use(exportRoutes({ apollo, dataSource, services, trackRequests: operations.trackRequests }));
+  app.get('/schema.graphql', operations.trackRequests, schemaSdlRoute(services.apiKeys));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,8 +1,8 @@
 import { creditDeal } from '../attribution/credit';
 import { toNumber } from '../attribution/ratio';
 import { ModelOptions } from '../attribution/attribution-model';
-import { ConversionBasis, JourneyContext, JourneyTouch } from '../attribution/journey';
-import { DealJourney, ReportTouch } from './journey-stream';
+import { ConversionBasis, JourneyTouch } from '../attribution/journey';
+import { DealJourney, journeyContext, ReportTouch } from './journey-stream';
 import { touchKey } from './row-keys';
 import { Dimension, isPeriod } from './report-scope';
 
@@ -74,16 +74,6 @@ export class AttributionAggregator {
     return row;
   }
 
-  private context(deal: DealJourney): JourneyContext {
-    return {
-      conversionAt: deal.conversionAt,
-      leadCreatedAt: deal.leadCreatedAt,
-      dealCreatedAt: deal.dealCreatedAt,
-      closedAt: this.basis === ConversionBasis.REVENUE ? deal.closedAt : null,
-      basis: this.basis,
-    };
-  }
-
   /** Adds one deal; `amountMinor` is its amount in the report currency. */
   add(deal: DealJourney, amountMinor: bigint): void {
     this.totals.totalMinor += amountMinor;
@@ -111,7 +101,7 @@ export class AttributionAggregator {
       row.influencedDeals += 1;
       row.influencedRevenueMinor += amountMinor;
     }
-    const context = this.context(deal);
+    const context = journeyContext(deal, this.basis);
     this.models.forEach((options, index) => {
       if (options === null) return;
       for (const credit of creditDeal(amountMinor, journey, context, options)) {

@@ -1,5 +1,6 @@
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
+import { ConversionBasis, JourneyContext } from '../attribution/journey';
 import { DealStatus } from '../entities/enums';
 import { JourneyScope } from './report-scope';
 import { journeySql } from './journey-sql';
@@ -15,11 +16,15 @@ export interface ReportTouch {
   campaignName: string | null;
   /** Only when the scope asks for it. */
   sourceMedium: string | null;
+  /** Only when the scope asks for external ids. */
+  externalId: string | null;
 }
 
 /** A deal in a report's scope with its journey (touches of its contacts, as the scope says). */
 export interface DealJourney {
   dealId: string;
+  /** Only when the scope asks for external ids. */
+  externalId: string | null;
   amountMinor: bigint;
   currency: string;
   status: DealStatus;
@@ -35,6 +40,17 @@ export interface DealJourney {
   touches: ReportTouch[];
 }
 
+/** What the models need to know about a deal besides its touches. */
+export function journeyContext(deal: DealJourney, basis: ConversionBasis): JourneyContext {
+  return {
+    conversionAt: deal.conversionAt,
+    leadCreatedAt: deal.leadCreatedAt,
+    dealCreatedAt: deal.dealCreatedAt,
+    closedAt: basis === ConversionBasis.REVENUE ? deal.closedAt : null,
+    basis,
+  };
+}
+
 type Row = Record<string, unknown> & {
   dealId: string; amountMinor: string; convertedMinor: string | null; touchId: string | null;
 };
@@ -42,6 +58,7 @@ type Row = Record<string, unknown> & {
 function startJourney(row: Row, scope: JourneyScope): DealJourney {
   return {
     dealId: row.dealId,
+    externalId: row.dealExternalId as string | null,
     amountMinor: BigInt(row.amountMinor),
     currency: row.currency as string,
     status: row.status as DealStatus,
@@ -65,6 +82,7 @@ function touchOf(row: Row): ReportTouch {
     campaignExternalId: row.campaignExternalId as string | null,
     campaignName: row.campaignName as string | null,
     sourceMedium: row.sourceMedium as string | null,
+    externalId: row.touchExternalId as string | null,
   };
 }
 

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { badUserInput } from '../../errors';
 import { CampaignObject } from '../campaign/campaign.type';
 import { modelComparison, attributionReport } from './attribution-report.mapper';
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow } from './attribution-report.type';
-import { attributionRequest, reportModelOptions } from './attribution-request';
+import { attributionRequest, checkAttributionInput, checkCompareModelsInput, reportModelOptions } from './attribution-request';
 import { AttributionInput, CompareModelsInput } from './attribution.input';
 import { AttributionReportResolver, MarkovDetailsResolver } from './data-driven.resolver';
 import { DealJourneyResolver, JourneyStepResolver } from './deal-journey.resolver';
@@ -20,9 +19,7 @@ export class AttributionResolver {
   })
   async attribution(@Arg('input', () => AttributionInput, { description: 'Model, period and journey options.' }) input: AttributionInput,
     @Ctx() { services }: Context): Promise<AttributionReport> {
-    if (input.weights && input.model !== 'CUSTOM') {
-      throw badUserInput('input.weights applies only to the CUSTOM model', { field: 'input.weights' });
-    }
+    checkAttributionInput(input);
     const request = attributionRequest(input, [reportModelOptions(input.model, input, input.weights)]);
     return attributionReport(input.model, request, await services.attribution.report(request));
   }
@@ -33,9 +30,7 @@ export class AttributionResolver {
   })
   async compareModels(@Arg('input', () => CompareModelsInput, { description: 'Models, period and journey options.' }) input: CompareModelsInput,
     @Ctx() { services }: Context): Promise<ModelComparison> {
-    if (input.models.length === 0 || new Set(input.models).size !== input.models.length) {
-      throw badUserInput('input.models takes 1 to 15 distinct models', { field: 'input.models' });
-    }
+    checkCompareModelsInput(input);
     const request = attributionRequest(input, input.models.map((model) => reportModelOptions(model, input, input.weights)));
     return modelComparison(input.models, request, await services.attribution.report(request));
   }
