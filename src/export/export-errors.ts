@@ -23,6 +23,12 @@ export function statusOf(errors: readonly GraphQLFormattedError[]): number {
   return STATUS[codeOf(errors[0]!)] ?? 500;
 }
 
+/** The HTTP status an error made by src/errors.ts asks for, if any (UNAUTHENTICATED's 401, a 404, ...). */
+export function httpStatusOf(error: unknown): number | undefined {
+  const http = error instanceof GraphQLError ? error.extensions.http as { status?: number } | undefined : undefined;
+  return http?.status;
+}
+
 /** Answers with the errors as a GraphQL response would carry them. */
 export function sendErrors(res: Response, errors: readonly GraphQLFormattedError[], status = statusOf(errors)): void {
   res.status(status).type('application/json').send(JSON.stringify({ errors }));

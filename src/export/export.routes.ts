@@ -9,7 +9,7 @@ import { badRequest, rethrowAsUnavailable } from '../errors';
 import { requestIdOf } from '../operations';
 import { currentRecord } from '../operations/request-record';
 import { creditLines, CREDIT_COLUMNS } from './credit-export';
-import { clientErrorOf, codeOf, sendErrors } from './export-errors';
+import { clientErrorOf, codeOf, httpStatusOf, sendErrors } from './export-errors';
 import { creditsRequest, EXPORT_REPORTS, ExportReportName, parseInputParameter } from './export-input';
 import { Cell, FlatFormat, FORMATS, FormatName } from './flat-format';
 import { isReportExport, runReportExport } from './report-export';
@@ -71,9 +71,10 @@ async function serveExport(req: Request, res: Response, deps: ExportDependencies
   const format = FORMATS[formatName];
   const { identity, input } = await authorize(req, report, formatName, deps);
   const record = currentRecord();
+  // Report exports are logged as their GraphQL operation (AttributionExport, ...) by Apollo's hooks.
   if (record) {
     record.keyId = identity.id;
-    record.operationName = `export ${report}.${formatName}`;
+    record.operationName = 'CreditsExport';
   }
   const context = createContext(deps.dataSource, deps.services, identity, requestIdOf(res));
   if (isReportExport(report)) {
@@ -115,7 +116,7 @@ export function exportRoutes(deps: ExportDependencies): Router {
       const clientError = clientErrorOf(error);
       currentRecord()?.errorCodes.add(codeOf(clientError));
       if (!res.headersSent) {
-        sendErrors(res, [clientError]);
+        sendErrors(res, [clientError], httpStatusOf(error));
         return;
       }
       const format = FORMATS[FILE.exec(String(req.params.file))![2] as FormatName];
