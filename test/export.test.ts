@@ -111,6 +111,23 @@ describe('/export/credits', () => {
     expect(rows[0]).toEqual(expect.objectContaining({ deal_external_id: expect.any(String), touch_external_id: expect.any(String), basis: 'REVENUE' }));
   });
 
+  test('default options read the stored credits: by channel they sum to the report too', async () => {
+    const input = { models: ['W_SHAPED', 'TIME_DECAY'], basis: 'PIPELINE', ...PERIOD };
+    const rows = csv(await (await get('credits.csv', input)).text());
+    for (const model of ['W_SHAPED', 'TIME_DECAY']) {
+      const byChannel = new Map<string, bigint>();
+      for (const row of rows.filter((line) => line.model === model)) {
+        byChannel.set(row.channel, (byChannel.get(row.channel) ?? 0n) + BigInt(row.credit_minor));
+      }
+      const report = (await graphql(REPORT, { model, basis: 'PIPELINE', ...PERIOD })).attribution;
+      expect(Object.fromEntries([...byChannel].filter(([, credit]) => credit !== 0n).map(([key, credit]) => [key, credit.toString()])))
+        .toEqual(Object.fromEntries([...report.rows, report.unattributedRow]
+          .filter((row: { revenue: { amountMinor: string } }) => row.revenue.amountMinor !== '0')
+          .map((row: { keys: string[]; revenue: { amountMinor: string } }) => [row.keys[0], row.revenue.amountMinor])));
+    }
+    expect(rows[0]).toEqual(expect.objectContaining({ basis: 'PIPELINE', deal_external_id: expect.any(String) }));
+  });
+
   test('a data-driven model is BAD_USER_INPUT before the first byte', async () => {
     const response = await get('credits.csv', { model: 'MARKOV' });
     expect(response.status).toBe(400);
@@ -246,7 +263,8 @@ describe('a missing FX rate', () => {
   });
 
   test('found mid-stream: an error line, then an aborted connection, never a file that looks complete', async () => {
-    const response = await get('credits.csv', { model: 'LINEAR', from: '2026-01-01T00:00:00Z' });
+    // A journey option: deals stream in id order, so the new deal comes last.
+    const response = await get('credits.csv', { model: 'LINEAR', from: '2026-01-01T00:00:00Z', lookbackDays: 3650 });
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     let text = '';

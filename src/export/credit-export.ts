@@ -8,11 +8,14 @@ import { formatMinorUnits } from '../catalog/money';
 import { ROW_KEY_SEPARATOR } from '../reports/attribution-aggregator';
 import { AttributionRequest } from '../reports/attribution-report.service';
 import { minorUnitsOf } from '../reports/currency';
+import { storedColumns } from '../reports/stored-credit-report';
+import { refreshTouchCredits } from '../reports/touch-credit-refresh';
 import { DealJourney, journeyContext, streamJourneys } from '../reports/journey-stream';
 import { missingRateError } from '../reports/missing-rate';
 import { isPeriod } from '../reports/report-scope';
 import { touchKey } from '../reports/row-keys';
 import { Cell } from './flat-format';
+import { StoredRateMissing, storedCreditLines } from './stored-credit-lines';
 
 export const CREDIT_COLUMNS = [
   'model', 'basis', 'deal_external_id', 'conversion_at', 'currency', 'deal_amount', 'deal_amount_minor', 'unattributed',
@@ -58,15 +61,28 @@ function dealLines(deal: DealJourney, amountMinor: bigint, { request, models, am
 }
 
 /**
- * Every credit line of the request, one deal at a time: journeys stream from the database with a
- * cursor, so memory holds one deal whatever the size, and a slow reader pauses the query. A deal
- * without an FX rate ends the export with MISSING_FX_RATE.
+ * Every credit line of the request, streamed from the database with a cursor: memory holds one
+ * batch whatever the size, and a slow reader pauses the query. Default options read the stored
+ * credits; any other option credits journeys one deal at a time. A deal without an FX rate ends
+ * the export with MISSING_FX_RATE.
  */
 export async function* creditLines(dataSource: DataSource, request: AttributionRequest, models: readonly ModelOptions[]): AsyncGenerator<Cell[][]> {
+  // Default options: the stored credits, brought up to date as a stored report would.
+  const columns = storedColumns(request);
+  if (columns) await refreshTouchCredits(dataSource, request.scope.baseCurrency);
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   try {
     const minorUnits = await minorUnitsOf(runner, request.scope.currency);
+    if (columns) {
+      try {
+        yield* storedCreditLines(client, request, models.map((options, index) => [options.model, columns[index]!] as const), minorUnits);
+      } catch (error) {
+        if (!(error instanceof StoredRateMissing)) throw error;
+        throw await missingRateError(runner, error.currency, error.day, request.scope);
+      }
+      return;
+    }
     const credited: Credited = { request, models, amount: (minor) => formatMinorUnits(minor.toString(), minorUnits) };
     let unconverted: DealJourney | undefined;
     for await (const deal of streamJourneys(client, request.scope)) {

@@ -27,7 +27,12 @@ const FILE = new RegExp(`^(${EXPORT_REPORTS.join('|')})\\.(${Object.keys(FORMATS
 /** Writes text, waiting while the client's buffer is full; false once the client is gone. */
 async function write(res: Response, text: string): Promise<boolean> {
   if (res.destroyed) return false;
-  if (!res.write(text)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  if (!res.write(text)) {
+    // Whichever comes first; the other listener is removed, so none pile up over a long export.
+    const waiting = new AbortController();
+    const { signal } = waiting;
+    await Promise.race([once(res, 'drain', { signal }), once(res, 'close', { signal })]).finally(() => waiting.abort());
+  }
   return !res.destroyed;
 }
 
