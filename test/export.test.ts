@@ -126,6 +126,10 @@ describe('/export/credits', () => {
           .map((row: { keys: string[]; revenue: { amountMinor: string } }) => [row.keys[0], row.revenue.amountMinor])));
     }
     expect(rows[0]).toEqual(expect.objectContaining({ basis: 'PIPELINE', deal_external_id: expect.any(String) }));
+    // PostgreSQL writes this CSV (COPY); JSONL is written row by row: the same lines either way.
+    const jsonl = (await (await get('credits.jsonl', input)).text()).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const key = (row: Partial<CsvRow>) => [row.model, row.deal_external_id, row.touch_external_id || '', row.credit_minor, row.channel].join('|');
+    expect(jsonl.map(key).sort()).toEqual(rows.map(key).sort());
   });
 
   test('a data-driven model is BAD_USER_INPUT before the first byte', async () => {
@@ -260,6 +264,14 @@ describe('a missing FX rate', () => {
     const response = await get('attribution.csv', { model: 'LINEAR', from: '2026-07-01T00:00:00Z' });
     expect(response.status).toBe(422);
     expect((await response.json() as any).errors[0].extensions).toMatchObject({ code: 'MISSING_FX_RATE', currency: 'CHF' });
+  });
+
+  test('found before the first byte of a stored-credits export: HTTP 422 MISSING_FX_RATE', async () => {
+    for (const file of ['credits.csv', 'credits.jsonl']) {
+      const response = await get(file, { model: 'LINEAR', from: '2026-07-01T00:00:00Z' });
+      expect(response.status).toBe(422);
+      expect((await response.json() as any).errors[0].extensions).toMatchObject({ code: 'MISSING_FX_RATE', currency: 'CHF' });
+    }
   });
 
   test('found mid-stream: an error line, then an aborted connection, never a file that looks complete', async () => {

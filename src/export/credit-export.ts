@@ -14,13 +14,10 @@ import { DealJourney, journeyContext, streamJourneys } from '../reports/journey-
 import { missingRateError } from '../reports/missing-rate';
 import { isPeriod } from '../reports/report-scope';
 import { touchKey } from '../reports/row-keys';
-import { Cell } from './flat-format';
+import { CREDIT_COLUMNS } from './credit-columns';
+import { Cell, CSV, FlatFormat } from './flat-format';
+import { storedCreditCsv } from './stored-credit-csv';
 import { StoredRateMissing, storedCreditLines } from './stored-credit-lines';
-
-export const CREDIT_COLUMNS = [
-  'model', 'basis', 'deal_external_id', 'conversion_at', 'currency', 'deal_amount', 'deal_amount_minor', 'unattributed',
-  'touch_external_id', 'occurred_at', 'channel', 'campaign_external_id', 'source_medium', 'credit', 'credit_minor', 'share',
-];
 
 const UNATTRIBUTED = 'UNATTRIBUTED';
 
@@ -60,23 +57,18 @@ function dealLines(deal: DealJourney, amountMinor: bigint, { request, models, am
   });
 }
 
-/**
- * Every credit line of the request, streamed from the database with a cursor: memory holds one
- * batch whatever the size, and a slow reader pauses the query. Default options read the stored
- * credits; any other option credits journeys one deal at a time. A deal without an FX rate ends
- * the export with MISSING_FX_RATE.
- */
-export async function* creditLines(dataSource: DataSource, request: AttributionRequest, models: readonly ModelOptions[]): AsyncGenerator<Cell[][]> {
-  // Default options: the stored credits, brought up to date as a stored report would.
-  const columns = storedColumns(request);
-  if (columns) await refreshTouchCredits(dataSource, request.scope.baseCurrency);
+type StoredModels = ReadonlyArray<readonly [string, string]>;
+
+// Default options: the stored credits; any other option: journeys credited one deal at a time.
+async function* creditLines(dataSource: DataSource, request: AttributionRequest, models: readonly ModelOptions[],
+  stored: StoredModels | undefined): AsyncGenerator<Cell[][]> {
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   try {
     const minorUnits = await minorUnitsOf(runner, request.scope.currency);
-    if (columns) {
+    if (stored) {
       try {
-        yield* storedCreditLines(client, request, models.map((options, index) => [options.model, columns[index]!] as const), minorUnits);
+        yield* storedCreditLines(client, request, stored, minorUnits);
       } catch (error) {
         if (!(error instanceof StoredRateMissing)) throw error;
         throw await missingRateError(runner, error.currency, error.day, request.scope);
@@ -97,4 +89,28 @@ export async function* creditLines(dataSource: DataSource, request: AttributionR
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * The credits export as chunks of text, header first, streamed from the database with a cursor
+ * or COPY: memory holds one batch whatever the size, and a slow reader pauses the query. Default
+ * options read the stored credits (as CSV, PostgreSQL writes the file itself); any other option
+ * credits journeys one deal at a time. A deal without an FX rate ends the export with
+ * MISSING_FX_RATE; when it is found before the first chunk, nothing has been sent.
+ */
+export async function* creditExport(dataSource: DataSource, request: AttributionRequest, models: readonly ModelOptions[],
+  format: FlatFormat): AsyncGenerator<string | Buffer> {
+  const columns = storedColumns(request);
+  if (columns) await refreshTouchCredits(dataSource, request.scope.baseCurrency);
+  const stored = columns && models.map((options, index) => [options.model, columns[index]!] as const);
+  if (stored && format === CSV) {
+    yield* storedCreditCsv(dataSource, request, stored);
+    return;
+  }
+  let header = format.header(CREDIT_COLUMNS);
+  for await (const batch of creditLines(dataSource, request, models, stored)) {
+    yield header + batch.map((cells) => format.row(CREDIT_COLUMNS, cells)).join('');
+    header = '';
+  }
+  if (header) yield header;
 }

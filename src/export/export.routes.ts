@@ -8,7 +8,7 @@ import { Context, createContext, Services } from '../context';
 import { badRequest, rethrowAsUnavailable } from '../errors';
 import { requestIdOf } from '../operations';
 import { currentRecord } from '../operations/request-record';
-import { creditLines, CREDIT_COLUMNS } from './credit-export';
+import { creditExport } from './credit-export';
 import { clientErrorOf, codeOf, httpStatusOf, sendErrors } from './export-errors';
 import { creditsRequest, EXPORT_REPORTS, ExportReportName, parseInputParameter } from './export-input';
 import { Cell, FlatFormat, FORMATS, FormatName } from './flat-format';
@@ -25,7 +25,7 @@ export interface ExportDependencies {
 const FILE = new RegExp(`^(${EXPORT_REPORTS.join('|')})\\.(${Object.keys(FORMATS).join('|')})$`);
 
 /** Writes text, waiting while the client's buffer is full; false once the client is gone. */
-async function write(res: Response, text: string): Promise<boolean> {
+async function write(res: Response, text: string | Buffer): Promise<boolean> {
   if (res.destroyed) return false;
   if (!res.write(text)) {
     // Whichever comes first; the other listener is removed, so none pile up over a long export.
@@ -57,15 +57,8 @@ function start(res: Response, format: FlatFormat, name: string): void {
   res.setHeader('referrer-policy', 'no-referrer');
 }
 
-async function writeTable(res: Response, format: FlatFormat, columns: string[], rows: AsyncIterable<Cell[][]> | Cell[][][]) {
-  let text = format.header(columns);
-  for await (const batch of rows) {
-    for (const cells of batch) text += format.row(columns, cells);
-    if (!(await write(res, text))) return;
-    text = '';
-  }
-  if (text) await write(res, text);
-  res.end();
+async function writeTable(res: Response, format: FlatFormat, columns: string[], rows: Cell[][]) {
+  if (await write(res, format.header(columns) + rows.map((cells) => format.row(columns, cells)).join(''))) res.end();
 }
 
 async function serveExport(req: Request, res: Response, deps: ExportDependencies): Promise<void> {
@@ -91,19 +84,18 @@ async function serveExport(req: Request, res: Response, deps: ExportDependencies
       return;
     }
     start(res, format, match[0]);
-    await writeTable(res, format, outcome.table.columns, [outcome.table.rows]);
+    await writeTable(res, format, outcome.table.columns, outcome.table.rows);
     return;
   }
   const { request, models } = creditsRequest(input);
-  const lines = creditLines(deps.dataSource, request, models);
-  // The first deal is credited before the status is sent: a bad currency or a missing rate on it
-  // is still a proper HTTP error.
-  const first = await lines.next();
+  const chunks = creditExport(deps.dataSource, request, models, format);
+  // The first chunk is made before the status is sent: a bad currency or a missing rate found by
+  // then is still a proper HTTP error.
+  const first = await chunks.next();
   start(res, format, match[0]);
-  await writeTable(res, format, CREDIT_COLUMNS, (async function* rest() {
-    if (!first.done) yield first.value;
-    yield* lines;
-  })());
+  if (!first.done && !(await write(res, first.value))) return;
+  for await (const chunk of chunks) if (!(await write(res, chunk))) return;
+  res.end();
 }
 
 /**
