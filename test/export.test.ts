@@ -23,6 +23,9 @@ beforeAll(async () => {
 afterAll(async () => { await app.stop(); });
 
 const PERIOD = { from: '2025-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
+// Credit exports cover a quarter: parsing a whole export synchronously would stall the event loop
+// the test shares with the server for seconds, long enough to race its keep-alive timeout.
+const QUARTER = { from: '2025-10-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
 
 function exportUrl(file: string, input?: unknown): string {
   const url = new URL(`/export/${file}`, origin);
@@ -94,15 +97,15 @@ test('/export/compare-models.csv: one column per model, each summing to the tota
 
 describe('/export/credits', () => {
   test('one line per deal, touch and model, for any journey options; by channel they sum to the report', async () => {
-    const input = { models: ['LINEAR', 'U_SHAPED'], lookbackDays: 60, contacts: 'PRIMARY', ...PERIOD };
+    const input = { models: ['LINEAR', 'U_SHAPED'], lookbackDays: 60, contacts: 'PRIMARY', ...QUARTER };
     const rows = csv(await (await get('credits.csv', input)).text());
-    expect(rows.length).toBeGreaterThan(5_000);
+    expect(rows.length).toBeGreaterThan(1_000);
     for (const model of ['LINEAR', 'U_SHAPED']) {
       const byChannel = new Map<string, bigint>();
       for (const row of rows.filter((line) => line.model === model)) {
         byChannel.set(row.channel, (byChannel.get(row.channel) ?? 0n) + BigInt(row.credit_minor));
       }
-      const report = (await graphql(REPORT, { model, lookbackDays: 60, contacts: 'PRIMARY', ...PERIOD })).attribution;
+      const report = (await graphql(REPORT, { model, lookbackDays: 60, contacts: 'PRIMARY', ...QUARTER })).attribution;
       const expected = Object.fromEntries([...report.rows, report.unattributedRow]
         .filter((row: { revenue: { amountMinor: string } }) => row.revenue.amountMinor !== '0')
         .map((row: { keys: string[]; revenue: { amountMinor: string } }) => [row.keys[0], row.revenue.amountMinor]));
@@ -112,14 +115,14 @@ describe('/export/credits', () => {
   });
 
   test('default options read the stored credits: by channel they sum to the report too', async () => {
-    const input = { models: ['W_SHAPED', 'TIME_DECAY'], basis: 'PIPELINE', ...PERIOD };
+    const input = { models: ['W_SHAPED', 'TIME_DECAY'], basis: 'PIPELINE', ...QUARTER };
     const rows = csv(await (await get('credits.csv', input)).text());
     for (const model of ['W_SHAPED', 'TIME_DECAY']) {
       const byChannel = new Map<string, bigint>();
       for (const row of rows.filter((line) => line.model === model)) {
         byChannel.set(row.channel, (byChannel.get(row.channel) ?? 0n) + BigInt(row.credit_minor));
       }
-      const report = (await graphql(REPORT, { model, basis: 'PIPELINE', ...PERIOD })).attribution;
+      const report = (await graphql(REPORT, { model, basis: 'PIPELINE', ...QUARTER })).attribution;
       expect(Object.fromEntries([...byChannel].filter(([, credit]) => credit !== 0n).map(([key, credit]) => [key, credit.toString()])))
         .toEqual(Object.fromEntries([...report.rows, report.unattributedRow]
           .filter((row: { revenue: { amountMinor: string } }) => row.revenue.amountMinor !== '0')
