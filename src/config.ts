@@ -8,6 +8,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   // Loopback only unless told otherwise: the Docker image sets 0.0.0.0.
   HOST: z.string().min(1).default('127.0.0.1'),
+  // The server's address as clients reach it (behind a proxy): the base of export links. Unset: the request's Host.
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')

@@ -4,6 +4,7 @@ import type { ApiKeyIdentity } from './auth/scope';
 import { DataSource } from 'typeorm';
 import { ApiKeyService } from './auth/api-key.service';
 import { CatalogService } from './catalog/catalog.service';
+import { ExportLinks } from './export/export-links';
 import { IngestService } from './ingest/ingest.service';
 import { Loaders } from './loaders';
 import { DealJourneyLoaders, dealJourneyLoaders } from './loaders/deal-journey.loader';
@@ -37,13 +38,15 @@ export interface Services {
   handoffSla: HandoffSlaService;
   leadQuality: LeadQualityService;
   kpis: KpisService;
+  exportLinks: ExportLinks;
 }
 
 export function createServices(dataSource: DataSource, { reportStatementTimeoutMs }: Settings): Services {
   const attribution = new AttributionReportService(dataSource, reportStatementTimeoutMs);
   const scoring = new LeadScoringService(dataSource);
+  const apiKeys = new ApiKeyService(dataSource);
   return {
-    apiKeys: new ApiKeyService(dataSource),
+    apiKeys,
     catalog: new CatalogService(dataSource),
     ingest: new IngestService(dataSource),
     attribution,
@@ -53,6 +56,7 @@ export function createServices(dataSource: DataSource, { reportStatementTimeoutM
     handoffSla: new HandoffSlaService(dataSource, reportStatementTimeoutMs, scoring),
     leadQuality: new LeadQualityService(dataSource, reportStatementTimeoutMs, scoring),
     kpis: new KpisService(dataSource, reportStatementTimeoutMs, scoring, attribution),
+    exportLinks: new ExportLinks(dataSource, apiKeys),
   };
 }
 
@@ -66,11 +70,15 @@ export interface Context {
   settings: Settings;
   /** This request's DataLoaders: every relation of the read API is batched through them. */
   loaders: Loaders & { dealJourneys: DealJourneyLoaders; leadScores: LeadScoreLoaders };
+  /** Where clients reach this server (scheme, host, port): the base of the URLs it hands out. */
+  origin?: string;
 }
 
-export function createContext(services: Services, settings: Settings, apiKey: ApiKeyIdentity, requestId: string = randomUUID()): Context {
+export function createContext(
+  services: Services, settings: Settings, apiKey: ApiKeyIdentity, requestId: string = randomUUID(), origin?: string,
+): Context {
   const loaders = {
     ...services.catalog.loaders(), dealJourneys: dealJourneyLoaders(services.journeys), leadScores: leadScoreLoaders(services.scoring),
   };
-  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, settings, loaders };
+  return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, settings, loaders, origin };
 }

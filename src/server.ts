@@ -12,12 +12,14 @@ import { Config, config } from './config';
 import { Context, createContext, createServices } from './context';
 import { loadTimeZoneNames } from './database/time-zones';
 import { formatError, rethrowAsUnavailable } from './errors';
+import { exportRoutes } from './export/export.routes';
 import { abuseLimits, authenticatedKey, RATE_LIMIT_HEADERS } from './limits';
 import { createOperations, REQUEST_ID_HEADER, requestIdOf } from './operations';
 import { cachedReportsPlugin } from './reports/cache/cached-reports.plugin';
 import { ReportCache } from './reports/cache/report-cache';
 import { appSchema } from './schema';
 import { webRoutes } from './web/web.routes';
+import { schemaSdlRoute } from './schema-sdl.route';
 
 export interface HttpServerOptions {
   dataSource: DataSource;
@@ -84,9 +86,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         services, contextSettings,
         authenticatedKey(res) ?? await services.apiKeys.authenticate(req.headers.authorization).catch(rethrowAsUnavailable),
         requestIdOf(res),
+        settings.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`,
       ),
     }),
   );
+  app.use(exportRoutes({ apollo, dataSource, services, settings: contextSettings, trackRequests: operations.trackRequests }));
+  app.get('/schema.graphql', operations.trackRequests, schemaSdlRoute(services.apiKeys));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -16,6 +16,10 @@ const operations: Record<string, { needs: Scope; document: string }> = {
   campaignByExternalId: { needs: Scope.READ, document: '{ campaignByExternalId(externalId: "C") { id } }' },
   campaigns: { needs: Scope.READ, document: '{ campaigns(first: 1) { totalCount } }' },
   compareModels: { needs: Scope.READ, document: '{ compareModels(input: { models: [LINEAR] }) { models } }' },
+  createExportLink: {
+    needs: Scope.READ,
+    document: 'mutation { createExportLink(input: { report: ATTRIBUTION, input: { model: LINEAR }, format: CSV }) { url } }',
+  },
   datasetSummary: { needs: Scope.READ, document: '{ datasetSummary { touches } }' },
   deal: { needs: Scope.READ, document: '{ deal(id: "RGVhbDox") { id } }' },
   dealByExternalId: { needs: Scope.READ, document: '{ dealByExternalId(externalId: "D") { id } }' },

@@ -70,6 +70,8 @@ async function hintsFromData(): Promise<Hints> {
       ID: fc.constantFrom(...ids, ...forged, 'not-an-id', ''),
       DateTime: timestampText, LocalDate: dayText, CurrencyCode: currencyText,
       JSONObject: fc.oneof(fc.object({ maxDepth: 2, maxKeys: 3 }), fc.jsonValue({ maxDepth: 1 }), deepJsonObject),
+      // An export's report input: a valid one beside garbage, so that createExportLink is reached.
+      ReportInput: fc.oneof(fc.constantFrom({ model: 'LINEAR' }, { models: ['FIRST_TOUCH', 'MARKOV'] }), fc.object({ maxDepth: 2, maxKeys: 3 })),
       Int: fc.integer({ min: -1, max: 120 }), Float: fc.double({ min: -5, max: 50, noNaN: true }),
     },
   };
@@ -119,7 +121,7 @@ test('mutations: garbage input is refused cleanly, and a refused batch writes no
     fingerprint = await sourceFingerprint(app.dataSource);
     expectClean(response);
     const payload = response.body.data?.[fuzzCase.field];
-    if (response.body.errors || payload.userErrors.length) {
+    if (response.body.errors || payload.userErrors?.length) {
       expect(fingerprint).toEqual(before);
     } else if ('created' in payload) {
       expect(payload.created + payload.updated + payload.unchanged).toBe(batchSize(fuzzCase.variables.input));

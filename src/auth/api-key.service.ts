@@ -62,6 +62,11 @@ export class ApiKeyService {
     return found.identity;
   }
 
+  /** The identity of an active key by its id (cached like `authenticate`): what an export link acts as. */
+  async activeKey(id: string): Promise<ApiKeyIdentity | undefined> {
+    return (await this.lookup(id))?.identity;
+  }
+
   private async lookup(id: string): Promise<CachedKey | undefined> {
     const cached = this.cache.get(id);
     if (cached && cached.until > Date.now()) return cached;

@@ -10,6 +10,8 @@ import { failureMessage } from './failure-message';
 import { importFile } from './import.command';
 import { keysCommand } from './keys.command';
 import { progressBar } from './progress';
+import { refresh } from './refresh.command';
+import { reportingRoleCommand } from './reporting-role.command';
 import { serve } from './serve.command';
 
 async function migrate(): Promise<void> {
@@ -58,6 +60,11 @@ program.command('import').description('import a CSV file (header = field names; 
   });
 
 program.addCommand(keysCommand());
+
+program.command('refresh').description('bring stored credits, journey keys and lead scores up to date (what the reporting views read)')
+  .action(refresh);
+
+program.addCommand(reportingRoleCommand());
 
 // One line that says what to check; the stack only when asked for (LOG_LEVEL=debug or trace).
 program.parseAsync().catch((error: unknown) => {

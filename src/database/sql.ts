@@ -53,17 +53,29 @@ export interface Connection extends Queryable {
   transaction<T>(options: TransactionOptions, work: (tx: Transaction) => Promise<T>): Promise<T>;
 }
 
-/** Runs `work` on one pooled connection, released afterwards: for session state such as advisory locks. */
-export async function withConnection<T>(dataSource: DataSource, work: (connection: Connection) => Promise<T>): Promise<T> {
+/** A pooled connection the caller holds, for a stream its consumer ends (a generator): released in a finally. */
+export interface HeldConnection extends Connection {
+  release(): Promise<void>;
+}
+
+export async function connect(dataSource: DataSource): Promise<HeldConnection> {
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   // Straight to the client: every statement gives its rows, and a lost connection fails at once,
   // where the runner would quietly take a new connection for the next statement.
   const query = async <T>(sql: string, parameters?: unknown[]): Promise<T> => (await client.query(sql, parameters)).rows as T;
+  return {
+    client, query, transaction: (options, inner) => transaction({ client, query }, options, inner), release: () => runner.release(),
+  };
+}
+
+/** Runs `work` on one pooled connection, released afterwards: for session state such as advisory locks. */
+export async function withConnection<T>(dataSource: DataSource, work: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await connect(dataSource);
   try {
-    return await work({ client, query, transaction: (options, inner) => transaction({ client, query }, options, inner) });
+    return await work(connection);
   } finally {
-    await runner.release();
+    await connection.release();
   }
 }
 

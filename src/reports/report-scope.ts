@@ -47,7 +47,7 @@ export interface JourneyScope {
   /** Period buckets the query must compute for each deal. */
   periods: readonly Dimension[];
   /** Touch attributes the query must return beyond channel and campaign id (each costs time per row). */
-  touchDetails?: { campaign?: boolean; sourceMedium?: boolean };
+  touchDetails?: { campaign?: boolean; sourceMedium?: boolean; externalIds?: boolean };
 }
 
 /**

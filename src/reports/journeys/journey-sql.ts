@@ -97,9 +97,9 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   const timeZone = params.add(scope.timeZone);
   const conversion = conversionSql(scope);
   const periods = scope.periods.map((dimension) => `${periodSql(dimension, conversion, timeZone)} AS "${dimension}"`);
-  const deal = dealSql(scope, params, timeZone, periods);
-  const touches = touchConditions(scope, params, 'deal.conversion_at', true);
   const details = scope.touchDetails ?? {};
+  const deal = dealSql(scope, params, timeZone, details.externalIds ? [...periods, 'd.external_id'] : periods);
+  const touches = touchConditions(scope, params, 'deal.conversion_at', true);
   const sql = `
     WITH deal AS MATERIALIZED (${deal}),
     contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
@@ -107,7 +107,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
       SELECT c.deal_id, min(l.created_at) AS created_at FROM contact c JOIN leads l ON l.id = c.lead_id GROUP BY c.deal_id
     ),
     journey_touch AS (
-      SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium
+      SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium${details.externalIds ? ', t.external_id' : ''}
       FROM contact c JOIN deal ON deal.id = c.deal_id JOIN touches t ON t.lead_id = c.lead_id
       WHERE ${touches.join(' AND ')}
     )
@@ -119,7 +119,9 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
            jt.id AS "touchId", ${epochMs('jt.occurred_at')} AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
            ${details.campaign ? 'cmp.external_id' : 'NULL'} AS "campaignExternalId",
            ${details.campaign ? 'cmp.name' : 'NULL'} AS "campaignName",
-           ${details.sourceMedium ? SOURCE_MEDIUM : 'NULL'} AS "sourceMedium"
+           ${details.sourceMedium ? SOURCE_MEDIUM : 'NULL'} AS "sourceMedium",
+           ${details.externalIds ? 'deal.external_id' : 'NULL'} AS "dealExternalId",
+           ${details.externalIds ? 'jt.external_id' : 'NULL'} AS "touchExternalId"
     FROM deal
     LEFT JOIN lead_created lc ON lc.deal_id = deal.id
     LEFT JOIN journey_touch jt ON jt.deal_id = deal.id

@@ -16,11 +16,15 @@ export interface ReportTouch {
   campaignName: string | null;
   /** Only when the scope asks for it. */
   sourceMedium: string | null;
+  /** Only when the scope asks for external ids. */
+  externalId: string | null;
 }
 
 /** A deal in a report's scope with its journey (touches of its contacts, as the scope says). */
 export interface DealJourney {
   dealId: string;
+  /** Only when the scope asks for external ids. */
+  externalId: string | null;
   amountMinor: bigint;
   currency: string;
   status: DealStatus;
@@ -55,6 +59,7 @@ type Row = Record<string, unknown> & {
 function startJourney(row: Row, scope: JourneyScope): DealJourney {
   return {
     dealId: row.dealId,
+    externalId: row.dealExternalId as string | null,
     amountMinor: BigInt(row.amountMinor),
     currency: row.currency as string,
     status: row.status as DealStatus,
@@ -78,6 +83,7 @@ function touchOf(row: Row): ReportTouch {
     campaignExternalId: row.campaignExternalId as string | null,
     campaignName: row.campaignName as string | null,
     sourceMedium: row.sourceMedium as string | null,
+    externalId: row.touchExternalId as string | null,
   };
 }
 

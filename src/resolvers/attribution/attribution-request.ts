@@ -9,7 +9,7 @@ import {
   DataDrivenModel, DataDrivenOptions, isDataDrivenModel, AttributionModel, AttributionModelOptions,
 } from '../../attribution/attribution-model';
 import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
-import { JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
+import { AttributionInput, CompareModelsInput, JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
 import { JourneyOptions } from '../../reports/deal-journey.service';
 import { checkPeriod, currenciesOf, timeZoneOf } from '../common/report-checks';
 
@@ -120,6 +120,20 @@ export function journeyOptions(input: JourneyOptionsInput, reportingCurrency: st
     includeCampaigns: input.includeCampaigns ?? undefined,
     excludeCampaigns: input.excludeCampaigns ?? undefined,
   };
+}
+
+/** The rules of `attribution`'s input that its type cannot state. */
+export function checkAttributionInput(input: Pick<AttributionInput, 'model' | 'weights'>): void {
+  if (input.weights && input.model !== 'CUSTOM') {
+    throw badUserInput('input.weights applies only to the CUSTOM model', { field: 'input.weights' });
+  }
+}
+
+/** The rules of `compareModels`' input that its type cannot state. */
+export function checkCompareModelsInput(input: Pick<CompareModelsInput, 'models'>): void {
+  if (input.models.length === 0 || new Set(input.models).size !== input.models.length) {
+    throw badUserInput('input.models takes 1 to 15 distinct models', { field: 'input.models' });
+  }
 }
 
 /** Turns report input into a request for the report service: defaults filled, arguments checked. */

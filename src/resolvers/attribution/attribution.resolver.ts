@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { badUserInput } from '../../errors';
 import { CampaignObject } from '../campaign/campaign.type';
 import { modelComparison, attributionReport } from './attribution-report.mapper';
 import { AttributionReport, AttributionRow, KeyedRow, ModelComparison, ModelComparisonRow } from './attribution-report.type';
-import { attributionRequest, reportModelOptions } from './attribution-request';
+import { attributionRequest, checkAttributionInput, checkCompareModelsInput, reportModelOptions } from './attribution-request';
 import { AttributionInput, CompareModelsInput } from './attribution.input';
 
 @Resolver()
@@ -18,9 +17,7 @@ export class AttributionResolver {
   })
   async attribution(@Arg('input', () => AttributionInput, { description: 'Model, period and journey options.' }) input: AttributionInput,
     @Ctx() { services, settings }: Context): Promise<AttributionReport> {
-    if (input.weights && input.model !== 'CUSTOM') {
-      throw badUserInput('input.weights applies only to the CUSTOM model', { field: 'input.weights' });
-    }
+    checkAttributionInput(input);
     const request = attributionRequest(input, [reportModelOptions(input.model, input, input.weights)], settings.reportingCurrency);
     return attributionReport(input.model, request, await services.attribution.refreshAndReport(request));
   }
@@ -31,9 +28,7 @@ export class AttributionResolver {
   })
   async compareModels(@Arg('input', () => CompareModelsInput, { description: 'Models, period and journey options.' }) input: CompareModelsInput,
     @Ctx() { services, settings }: Context): Promise<ModelComparison> {
-    if (input.models.length === 0 || new Set(input.models).size !== input.models.length) {
-      throw badUserInput('input.models takes 1 to 15 distinct models', { field: 'input.models' });
-    }
+    checkCompareModelsInput(input);
     const request = attributionRequest(input, input.models.map((model) => reportModelOptions(model, input, input.weights)), settings.reportingCurrency);
     return modelComparison(input.models, request, await services.attribution.refreshAndReport(request));
   }
