@@ -11,6 +11,7 @@ import { CampaignResolver } from './campaign/campaign.resolver';
 import { DatasetResolver } from './dataset.resolver';
 import { DealFieldsResolver } from './deal/deal-fields.resolver';
 import { DealResolver } from './deal/deal.resolver';
+import { ExportLinkResolver } from './export/export-link.resolver';
 import { IngestResolver } from './ingest/ingest.resolver';
 import { LeadFieldsResolver } from './lead/lead-fields.resolver';
 import { LeadResolver } from './lead/lead.resolver';
@@ -33,4 +34,5 @@ export const resolvers = [
   AttributionResolver, AttributionRowResolver, ModelComparisonRowResolver, AttributionReportResolver, MarkovDetailsResolver,
   DealJourneyResolver, JourneyStepResolver,
   SalesReportsResolver, ScoringResolver, LeadScoreFieldsResolver,
+  ExportLinkResolver,
 ] as const;
