@@ -29,7 +29,7 @@ beforeAll(async () => {
   url = await new Promise<string>((resolve, reject) => {
     const listen = (chunk: Buffer) => {
       output += chunk;
-      const match = /GraphQL API and sandbox:\s+(\S+)/.exec(output);
+      const match = /GraphQL API and workbench:\s+(\S+)/.exec(output);
       if (match) resolve(new URL(match[1]!).origin);
     };
     server.stdout!.on('data', listen);

@@ -68,9 +68,6 @@ export async function serve(config: Config): Promise<void> {
     await database.close();
     throw error;
   });
-  // On stderr: stdout carries the JSON logs, which a log shipper reads line by line.
-  console.error(banner(server.url, database.url, database.embedded, config.DATA_DIR, key));
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) process.exit(1); // a second Ctrl-C does not wait
@@ -84,4 +81,7 @@ export async function serve(config: Config): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+  // Only once the handlers are in place: a Ctrl-C right after the banner must drain, not kill.
+  // On stderr: stdout carries the JSON logs, which a log shipper reads line by line.
+  console.error(banner(server.url, database.url, database.embedded, config.DATA_DIR, key));
 }
