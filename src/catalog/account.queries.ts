@@ -12,11 +12,14 @@ export interface AccountRow extends RecordedRow {
   segment: string | null;
   industry: string | null;
   size: string | null;
+  mergedIntoId: string | null;
+  mergedAt: Date | null;
 }
 
 export const accountSource: ListSource<AccountRow, AccountRow> = {
   from: 'accounts t',
-  columns: `t.id, t.external_id AS "externalId", t.name, t.domain, t.segment, t.industry, t.size, ${recordedColumns}`,
+  columns: `t.id, t.external_id AS "externalId", t.name, t.domain, t.segment, t.industry, t.size,
+    t.merged_into_id AS "mergedIntoId", t.merged_at AS "mergedAt", ${recordedColumns}`,
   toRow: identity,
 };
 

@@ -16,6 +16,8 @@ export interface DatasetCounts {
   touches: number;
   deals: number;
   wonDeals: number;
+  anonymousTouches: number;
+  identifiedVisitors: number;
 }
 
 /**
@@ -77,7 +79,9 @@ export class CatalogService {
              (SELECT count(*) FROM leads WHERE deleted_at IS NULL)::int AS leads,
              (SELECT count(*) FROM touches WHERE deleted_at IS NULL)::int AS touches,
              (SELECT count(*) FROM deals WHERE deleted_at IS NULL)::int AS deals,
-             (SELECT count(*) FROM deals WHERE deleted_at IS NULL AND status = 'WON')::int AS "wonDeals"`);
+             (SELECT count(*) FROM deals WHERE deleted_at IS NULL AND status = 'WON')::int AS "wonDeals",
+             (SELECT count(*) FROM touches WHERE deleted_at IS NULL AND lead_id IS NULL)::int AS "anonymousTouches",
+             (SELECT count(*) FROM visitor_links)::int AS "identifiedVisitors"`);
     return counts;
   }
 }

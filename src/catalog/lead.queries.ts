@@ -14,11 +14,13 @@ export interface LeadRow extends RecordedRow {
   createdAt: Date;
   lifecycleStage: LifecycleStage;
   stageChangedAt: Date;
+  mergedIntoId: string | null;
+  mergedAt: Date | null;
 }
 
 export const leadColumns = `t.id, t.external_id AS "externalId", t.account_id AS "accountId", t.email, t.name,
   t.created_at AS "createdAt", t.lifecycle_stage AS "lifecycleStage", t.stage_changed_at AS "stageChangedAt",
-  ${recordedColumns}`;
+  t.merged_into_id AS "mergedIntoId", t.merged_at AS "mergedAt", ${recordedColumns}`;
 
 export const leadSource: ListSource<LeadRow, LeadRow> = { from: 'leads t', columns: leadColumns, toRow: identity };
 

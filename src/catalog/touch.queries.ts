@@ -8,7 +8,8 @@ import { Conditions, findByExternalId, identity, RecordedRow, recordedColumns, T
 export interface TouchRow extends RecordedRow {
   id: string;
   externalId: string;
-  leadId: string;
+  leadId: string | null;
+  visitorId: string | null;
   accountId: string | null;
   campaignId: string | null;
   channel: string;
@@ -27,7 +28,7 @@ export const touchSource: ListSource<TouchRow, TouchRow> = {
   columns: `t.id, t.external_id AS "externalId", t.lead_id AS "leadId", t.account_id AS "accountId",
     t.campaign_id AS "campaignId", t.channel, t.type, t.occurred_at AS "occurredAt", t.utm_source AS "utmSource",
     t.utm_medium AS "utmMedium", t.utm_campaign AS "utmCampaign", t.utm_content AS "utmContent",
-    t.utm_term AS "utmTerm", t.properties, ${recordedColumns}`,
+    t.utm_term AS "utmTerm", t.properties, t.visitor_id AS "visitorId", ${recordedColumns}`,
   toRow: identity,
 };
 

@@ -124,6 +124,16 @@ export function reference(field: string, alias: string, what: string): Check {
   };
 }
 
+/**
+ * LEFT JOINs leads or accounts as `alias` on an externalId, resolved to the record that survives
+ * a merge: a merged record's externalId keeps landing on its survivor (merged_into_id always names
+ * the last one of a chain). `alias`_named is the record the externalId names.
+ */
+export function survivorJoin(table: 'leads' | 'accounts', alias: string, externalId: string): string {
+  return `LEFT JOIN ${table} ${alias}_named ON ${alias}_named.external_id = ${externalId}
+          LEFT JOIN ${table} ${alias} ON ${alias}.id = coalesce(${alias}_named.merged_into_id, ${alias}_named.id)`;
+}
+
 /** Rows whose key (one or more fields) appears more than once in the batch. */
 export function duplicateKey(table: string, fields: readonly string[], what: string): string {
   const columns = fields.map(columnOf).join(', ');

@@ -4,8 +4,10 @@
  * checks and the same merge, so the rules exist once, in SQL, and run set-based.
  */
 export interface IngestKind {
-  /** Plural name: the CSV kind, the mutation input's list field and the staging table's suffix. */
+  /** Plural name: the staging table's suffix, and the mutation input's list field unless `listField` says otherwise. */
   name: string;
+  /** The mutation input's list field, when several kinds share one (mergeLeads and mergeAccounts: merges). */
+  listField?: string;
   /** Input field names in staging order; staging columns are their snake_case forms, all text. */
   fields: readonly string[];
   /** SQL that turns CSV-only notations into the staging form (runs only after a CSV COPY). */
@@ -27,6 +29,9 @@ export interface Check {
   when: string;
   message: string;
 }
+
+/** The input list that items and their errors are named after. */
+export const listFieldOf = (kind: IngestKind) => kind.listField ?? kind.name;
 
 export const stagingTable = (kind: IngestKind) => `ingest_stage_${kind.name}`;
 

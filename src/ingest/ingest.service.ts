@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Queryable, withTransaction } from '../database/sql';
 import { badUserInput, limitExceeded, retryLater } from '../errors';
-import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
+import { IngestKind, checkSql, columnOf, createStagingSql, listFieldOf, stagingTable } from './ingest-kind';
 import { IngestCounts, ItemError } from './user-error';
 import { loneSurrogateErrors } from './well-formed-text';
 
@@ -63,7 +63,7 @@ export class IngestService {
 
   async ingest(kind: IngestKind, items: readonly Item[], idempotencyKey?: string | null): Promise<IngestResult> {
     if (items.length > MAX_BATCH_ITEMS) {
-      throw limitExceeded('MAX_BATCH_ITEMS', MAX_BATCH_ITEMS, items.length, `items in input.${kind.name}`);
+      throw limitExceeded('MAX_BATCH_ITEMS', MAX_BATCH_ITEMS, items.length, `items in input.${listFieldOf(kind)}`);
     }
     if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
       throw badUserInput(`input.idempotencyKey is ${idempotencyKey.length} characters long; the limit is ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
@@ -76,7 +76,7 @@ export class IngestService {
         return await this.attempt(kind, items, idempotencyKey);
       } catch (error) {
         if (!isCollision(error)) throw error;
-        if (attempt === MAX_ATTEMPTS) throw retryLater(`input.${kind.name}`, attempt);
+        if (attempt === MAX_ATTEMPTS) throw retryLater(`input.${listFieldOf(kind)}`, attempt);
         await sleep(attempt * 20 + Math.random() * 30);
       }
     }
@@ -129,7 +129,7 @@ export class IngestService {
       [kind.name, key],
     );
     if (stored.request_hash !== hash) {
-      throw badUserInput(`idempotencyKey ${JSON.stringify(key)} was already used for a different ${kind.name} batch`, {
+      throw badUserInput(`idempotencyKey ${JSON.stringify(key)} was already used for a different ${listFieldOf(kind)} batch`, {
         field: 'input.idempotencyKey',
       });
     }

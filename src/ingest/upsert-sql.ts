@@ -42,5 +42,8 @@ export const registerChannelsSql = (table: string) =>
 // it changed so that the next report recomputes just that.
 export const staleLeadsSql = (select: string) =>
   `INSERT INTO touch_credit_stale_leads (lead_id) ${select} ON CONFLICT DO NOTHING`;
+/** Visitors whose anonymous journey (touches with no lead yet) may have changed. */
+export const staleVisitorsSql = (select: string) =>
+  `INSERT INTO touch_credit_stale_visitors (visitor_id) ${select} ON CONFLICT DO NOTHING`;
 export const staleDealsSql = (select: string) =>
   `INSERT INTO touch_credit_stale_deals (deal_id) ${select} ON CONFLICT DO NOTHING`;

@@ -16,6 +16,8 @@ export enum UserErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_JSON = 'INVALID_JSON',
   PRIMARY_CONTACT = 'PRIMARY_CONTACT',
+  MERGE_CYCLE = 'MERGE_CYCLE',
+  TOO_MANY_LEADS = 'TOO_MANY_LEADS',
 }
 
 /** One refused field of one item: `row` is the item's index (GraphQL) or line number (CSV). */

@@ -20,6 +20,12 @@ export class DatasetSummary {
 
   @Field(() => Int, { description: 'Won deals.' })
   wonDeals: number;
+
+  @Field(() => Int, { description: 'Touches of visitors not identified yet (no lead): part of touches.' })
+  anonymousTouches: number;
+
+  @Field(() => Int, { description: 'Visitors linked to a lead by identifyVisitors.' })
+  identifiedVisitors: number;
 }
 
 @Resolver()

@@ -72,6 +72,8 @@ registerEnumType(UserErrorCode, {
     CONFLICT: { description: 'The value belongs to another record (for example an email used by another lead).' },
     INVALID_JSON: { description: 'Not the JSON shape expected.' },
     PRIMARY_CONTACT: { description: 'A deal with contacts needs exactly one primary contact, each lead listed once.' },
+    MERGE_CYCLE: { description: 'A merge into itself, or into a record that was merged into this one: it would leave no survivor.' },
+    TOO_MANY_LEADS: { description: 'A visitor linked to more distinct leads than a browser or device plausibly serves (a shared or spoofed id).' },
   },
 });
 

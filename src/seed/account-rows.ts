@@ -1,6 +1,7 @@
 import { isoTime } from './calendar';
 import { CsvSource, csvText } from './csv-source';
 import { DemoWorld, PlannedDeal, PlannedLead } from './demo-world';
+import { visitorsOf } from './touch-rows';
 
 export function accountSource({ accounts }: DemoWorld): CsvSource {
   return {
@@ -39,6 +40,20 @@ export function dealSource(deals: readonly PlannedDeal[]): CsvSource {
         yield `${d.externalId},${csvText(d.name)},${d.account.externalId},${d.amount},${d.currency},${d.status},`
           + `${csvText(d.stage)},${csvText(d.account.owner)},${isoTime(d.createdAt)},`
           + `${d.closedAt === null ? '' : isoTime(d.closedAt)},${contacts}\n`;
+      }
+    },
+  };
+}
+
+/** The form fill that created each lead identifies the browsers of its earlier anonymous visits. */
+export function visitorLinkSource(leads: readonly PlannedLead[]): CsvSource {
+  const identified = leads.filter((lead) => visitorsOf(lead).length > 0);
+  return {
+    header: ['visitorId', 'leadExternalId', 'identifiedAt'],
+    total: identified.reduce((sum, lead) => sum + visitorsOf(lead).length, 0),
+    lines: function* linkLines() {
+      for (const lead of identified) {
+        for (const visitor of visitorsOf(lead)) yield `${visitor},${lead.externalId},${isoTime(lead.createdAt)}\n`;
       }
     },
   };

@@ -1,10 +1,10 @@
 import { CsvKind } from '../ingest/kinds';
-import { accountSource, dealSource, leadSource } from './account-rows';
+import { accountSource, dealSource, leadSource, visitorLinkSource } from './account-rows';
 import { indexCampaigns, planCampaigns } from './campaign-plan';
 import { campaignSource, costSource } from './campaign-rows';
 import { CsvSource } from './csv-source';
 import { fxSource } from './fx-rows';
-import { touchSources } from './touch-rows';
+import { anonymousTouchSource, touchSources } from './touch-rows';
 import { planWorld } from './world-plan';
 
 export type SeedSize = 'small' | 'large';
@@ -23,7 +23,7 @@ const SIZES: Record<SeedSize, SizeProfile> = {
 
 // One fixed seed per stream, so that the kinds do not shift each other's random numbers.
 const SEED = 20_250_101;
-const STREAMS = { fx: 1, costs: 2, world: 3, touches: 4 } as const;
+const STREAMS = { fx: 1, costs: 2, world: 3, touches: 4, visitors: 5 } as const;
 
 // The big kinds load as two imports side by side, to use both cores of a small machine.
 const PARTS = 2;
@@ -44,7 +44,11 @@ export function demoSources(size: SeedSize): Record<CsvKind, CsvSource[]> {
     costs: [costSource(campaigns, profile.spendScale, SEED + STREAMS.costs)],
     accounts: [accountSource(world)],
     leads: split(world.leads, PARTS).map(leadSource),
-    touches: touchSources(world, indexCampaigns(campaigns), SEED + STREAMS.touches, PARTS),
+    touches: [
+      ...touchSources(world, indexCampaigns(campaigns), SEED + STREAMS.touches, PARTS),
+      anonymousTouchSource(world, indexCampaigns(campaigns), SEED + STREAMS.visitors),
+    ],
+    links: [visitorLinkSource(world.leads)],
     deals: split(world.deals, PARTS).map(dealSource),
   };
 }

@@ -10,6 +10,9 @@ const MUTATIONS = {
   deals: ['upsertDeals', 'UpsertDealsInput'],
   costs: ['recordCampaignCosts', 'RecordCampaignCostsInput'],
   rates: ['recordFxRates', 'RecordFxRatesInput'],
+  links: ['identifyVisitors', 'IdentifyVisitorsInput'],
+  leadMerges: ['mergeLeads', 'MergeLeadsInput', 'merges'],
+  accountMerges: ['mergeAccounts', 'MergeAccountsInput', 'merges'],
 } as const;
 
 export type IngestList = keyof typeof MUTATIONS;
@@ -23,9 +26,9 @@ export interface Payload {
 
 /** Sends one ingestion mutation over HTTP; fails the test on a GraphQL-level error. */
 export async function ingest(app: TestApp, list: IngestList, items: object[], idempotencyKey?: string): Promise<Payload> {
-  const [mutation, inputType] = MUTATIONS[list];
+  const [mutation, inputType, listField = list] = MUTATIONS[list] as readonly [string, string, string?];
   const body = await app.gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) ${PAYLOAD} }`, {
-    input: { [list]: items, ...(idempotencyKey ? { idempotencyKey } : {}) },
+    input: { [listField]: items, ...(idempotencyKey ? { idempotencyKey } : {}) },
   });
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data![mutation];

@@ -25,8 +25,10 @@ export const accounts: IngestKind = {
       table: 'accounts',
       key: ['external_id'],
       columns: ['name', 'domain', 'segment', 'industry', 'size'],
+      // A merged account's record lives on in its survivor: a sync that still sends it changes nothing.
       select: `SELECT s.external_id, s.name, lower(s.domain), s.segment, s.industry, s.size, ${deletedAt}
-               FROM ${stage} s`,
+               FROM ${stage} s
+               WHERE NOT EXISTS (SELECT 1 FROM accounts m WHERE m.external_id = s.external_id AND m.merged_into_id IS NOT NULL)`,
       returning: ['id'],
     })}),
     -- Fit points come from the account: a changed account rescores its leads.

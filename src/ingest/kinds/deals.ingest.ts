@@ -1,6 +1,7 @@
 import { DealStatus } from '../../database/enums';
 import {
-  amount, boolean, currency, deletedAt, duplicateKey, maxLength, minorUnits, oneOf, reference, required, timestamp,
+  amount, boolean, currency, deletedAt, duplicateKey, maxLength, minorUnits, oneOf, reference, required, survivorJoin,
+  timestamp,
 } from '../checks';
 import { IngestKind, parsed, stagingTable } from '../ingest-kind';
 import { staleDealsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
@@ -25,7 +26,7 @@ export const deals: IngestKind = {
                        ORDER BY position)
       FROM unnest(string_to_array(contacts, ';')) WITH ORDINALITY AS c(item, position))
     WHERE contacts IS NOT NULL`,
-  joins: `LEFT JOIN accounts a ON a.external_id = s.account_external_id
+  joins: `${survivorJoin('accounts', 'a', 's.account_external_id')}
           LEFT JOIN currencies cur ON cur.code = s.currency`,
   checks: [
     required('externalId'),
@@ -77,17 +78,18 @@ export const deals: IngestKind = {
             format('contacts.%s.leadExternalId: no lead has externalId %s', c.position - 1,
                    quote_literal(left(c.contact->>'leadExternalId', 80)))
      FROM ${stage} s CROSS JOIN LATERAL ${contactsOf('s')} AS c(contact, position)
-     LEFT JOIN leads l ON l.external_id = c.contact->>'leadExternalId'
+     ${survivorJoin('leads', 'l', "c.contact->>'leadExternalId'")}
      WHERE l.id IS NULL`,
     `SELECT s.row_no, 'contacts', '${UserErrorCode.PRIMARY_CONTACT}',
-            CASE WHEN x.duplicates > 0 THEN 'contacts lists the same lead more than once'
+            CASE WHEN x.duplicates > 0 THEN 'contacts lists the same lead more than once (or a lead and one merged into it)'
                  ELSE format('contacts has %s primary contacts among %s; exactly one must be primary', x.primaries, x.total) END
      FROM ${stage} s
      CROSS JOIN LATERAL (
        SELECT count(*) AS total,
               count(*) FILTER (WHERE (c.contact->>'primary')::boolean) AS primaries,
-              count(*) - count(DISTINCT c.contact->>'leadExternalId') AS duplicates
-       FROM ${contactsOf('s')} AS c(contact, position)) x
+              count(*) - count(DISTINCT coalesce('#' || l.id, c.contact->>'leadExternalId')) AS duplicates
+       FROM ${contactsOf('s')} AS c(contact, position)
+       ${survivorJoin('leads', 'l', "c.contact->>'leadExternalId'")}) x
      WHERE x.duplicates > 0 OR x.primaries > 1 OR (x.primaries = 0 AND x.total > 1)`,
   ],
   // A deal's contact list is replaced by the item's (removed contacts are soft-deleted); a lone
@@ -103,7 +105,7 @@ export const deals: IngestKind = {
             old.currency AS old_currency
      FROM ${stage} s
      JOIN currencies cur ON cur.code = s.currency
-     LEFT JOIN accounts a ON a.external_id = s.account_external_id
+     ${survivorJoin('accounts', 'a', 's.account_external_id')}
      LEFT JOIN deals old ON old.external_id = s.external_id`,
     `CREATE TEMP TABLE ingest_deals_written ON COMMIT DROP AS
      WITH up AS (${upsertSql({
@@ -135,7 +137,8 @@ export const deals: IngestKind = {
        SELECT deal.id AS deal_id, l.id AS lead_id, deal.account_id,
               coalesce((c.contact->>'primary')::boolean, false) OR jsonb_array_length(deal.contacts) = 1 AS is_primary
        FROM deal CROSS JOIN LATERAL jsonb_array_elements(deal.contacts) AS c(contact)
-       JOIN leads l ON l.external_id = c.contact->>'leadExternalId'
+       ${survivorJoin('leads', 'l', "c.contact->>'leadExternalId'")}
+       WHERE l.id IS NOT NULL
      ),
      removed AS (
        UPDATE deal_contacts dc SET deleted_at = now()

@@ -4,9 +4,11 @@ import { campaigns } from './campaigns.ingest';
 import { deals } from './deals.ingest';
 import { fxRates } from './fx-rates.ingest';
 import { leads } from './leads.ingest';
+import { accountMerges, leadMerges } from './merges.ingest';
 import { touches } from './touches.ingest';
+import { visitorLinks } from './visitor-links.ingest';
 
-export { accounts, campaignCosts, campaigns, deals, fxRates, leads, touches };
+export { accountMerges, accounts, campaignCosts, campaigns, deals, fxRates, leadMerges, leads, touches, visitorLinks };
 
 /** By CSV kind name, in dependency order (a kind may refer to the ones before it). */
 export const ingestKinds = {
@@ -16,6 +18,7 @@ export const ingestKinds = {
   accounts,
   leads,
   touches,
+  links: visitorLinks,
   deals,
 } as const;
 

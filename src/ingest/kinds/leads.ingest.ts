@@ -1,5 +1,5 @@
 import { LifecycleStage } from '../../database/enums';
-import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, timestamp } from '../checks';
+import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, survivorJoin, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
 import { countsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
@@ -10,7 +10,7 @@ const stage = stagingTable({ name } as IngestKind);
 export const leads: IngestKind = {
   name,
   fields: ['externalId', 'accountExternalId', 'email', 'name', 'createdAt', 'lifecycleStage', 'stageChangedAt', 'deleted'],
-  joins: `LEFT JOIN accounts a ON a.external_id = s.account_external_id
+  joins: `${survivorJoin('accounts', 'a', 's.account_external_id')}
           LEFT JOIN leads other ON lower(other.email) = lower(s.email) AND other.deleted_at IS NULL
                                AND other.external_id <> s.external_id`,
   checks: [
@@ -55,8 +55,10 @@ export const leads: IngestKind = {
             old.stage_changed_at AS old_stage_changed_at, ingest_timestamptz(s.stage_changed_at) AS stage_changed_at,
             ${deletedAt} AS deleted_at
      FROM ${stage} s
-     LEFT JOIN accounts a ON a.external_id = s.account_external_id
-     LEFT JOIN leads old ON old.external_id = s.external_id`,
+     ${survivorJoin('accounts', 'a', 's.account_external_id')}
+     LEFT JOIN leads old ON old.external_id = s.external_id
+     -- A merged lead's record lives on in its survivor: a sync that still sends it changes nothing.
+     WHERE old.merged_into_id IS NULL`,
     `WITH up AS (${upsertSql({
       table: 'leads',
       key: ['external_id'],

@@ -1,7 +1,7 @@
 import { TouchType } from '../../database/enums';
-import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, slug, timestamp } from '../checks';
+import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, slug, survivorJoin, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, registerChannelsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
+import { countsSql, registerChannelsSql, staleLeadsSql, staleVisitorsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'touches';
@@ -11,14 +11,21 @@ const utm = ['utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'utmTerm'];
 
 export const touches: IngestKind = {
   name,
-  fields: ['externalId', 'leadExternalId', 'campaignExternalId', 'channel', 'type', 'occurredAt', ...utm, 'properties', 'deleted'],
-  joins: `LEFT JOIN leads l ON l.external_id = s.lead_external_id
+  fields: ['externalId', 'leadExternalId', 'campaignExternalId', 'channel', 'type', 'occurredAt', ...utm, 'properties',
+    'deleted', 'visitorId'],
+  joins: `${survivorJoin('leads', 'l', 's.lead_external_id')}
           LEFT JOIN campaigns c ON c.external_id = s.campaign_external_id`,
   checks: [
     required('externalId'),
     maxLength('externalId', 255),
-    required('leadExternalId'),
+    {
+      field: 'leadExternalId',
+      code: UserErrorCode.REQUIRED,
+      when: 's.lead_external_id IS NULL AND s.visitor_id IS NULL',
+      message: `'leadExternalId is required when no visitorId is given'`,
+    },
     reference('leadExternalId', 'l', 'lead'),
+    maxLength('visitorId', 255),
     reference('campaignExternalId', 'c', 'campaign'),
     {
       field: 'channel',
@@ -48,19 +55,27 @@ export const touches: IngestKind = {
       table: 'touches',
       key: ['external_id'],
       columns: ['lead_id', 'account_id', 'campaign_id', 'channel', 'type', 'occurred_at',
-        'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'properties'],
-      select: `SELECT s.external_id, l.id, l.account_id, c.id, coalesce(s.channel, c.channel), s.type::touch_type,
+        'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'properties', 'visitor_id',
+        'lead_via_visitor'],
+      // The lead the touch names, else its visitor's lead (the link may predate the touch).
+      select: `SELECT s.external_id, coalesce(l.id, vl.id), coalesce(l.account_id, vl.account_id), c.id,
+                      coalesce(s.channel, c.channel), s.type::touch_type,
                       ingest_timestamptz(s.occurred_at), s.utm_source, s.utm_medium, s.utm_campaign, s.utm_content,
-                      s.utm_term, s.properties::jsonb, ${deletedAt}
+                      s.utm_term, s.properties::jsonb, s.visitor_id, l.id IS NULL AND vl.id IS NOT NULL, ${deletedAt}
                FROM ${stage} s
-               JOIN leads l ON l.external_id = s.lead_external_id
+               ${survivorJoin('leads', 'l', 's.lead_external_id')}
+               LEFT JOIN visitor_links v ON v.visitor_id = s.visitor_id
+               LEFT JOIN leads vl ON vl.id = v.lead_id
                LEFT JOIN campaigns c ON c.external_id = s.campaign_external_id`,
-      returning: ['id', 'lead_id'],
+      returning: ['id', 'lead_id', 'visitor_id'],
     })}),
-    -- A changed touch changes its lead's journey and score, and its former lead's if it moved: this
-    -- statement still reads the touches as they were.
-    changed_lead AS (SELECT lead_id FROM up UNION SELECT t.lead_id FROM touches t JOIN up ON up.id = t.id WHERE NOT up.inserted),
+    -- A changed touch changes its lead's (or anonymous visitor's) journey and score, and its former
+    -- one's if it moved: this statement still reads the touches as they were.
+    before AS (SELECT t.lead_id, t.visitor_id FROM touches t JOIN up ON up.id = t.id WHERE NOT up.inserted),
+    changed_lead AS (SELECT lead_id FROM up WHERE lead_id IS NOT NULL
+                     UNION SELECT lead_id FROM before WHERE lead_id IS NOT NULL),
     stale_leads AS (${staleLeadsSql('SELECT lead_id FROM changed_lead')}),
+    stale_visitors AS (${staleVisitorsSql('SELECT visitor_id FROM up WHERE visitor_id IS NOT NULL UNION SELECT visitor_id FROM before WHERE visitor_id IS NOT NULL')}),
     unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed_lead ON CONFLICT DO NOTHING)
     ${countsSql('up')}`,
   ],

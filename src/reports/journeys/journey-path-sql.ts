@@ -48,6 +48,16 @@ function builtLeadJourneys({ scope, key, params, end, from }: JourneyParts, lead
       WHERE ${LEAD_IN_NO_DEAL} AND j.tokens IS NOT NULL ${since('j.last_at', from)}`;
 }
 
+// Visitors never identified: their anonymous touches (no lead) up to the end, like a lead in no deal.
+function builtVisitorJourneys({ scope, params, key, end, from }: JourneyParts, visitors: string | undefined): string {
+  const conditions = touchConditions(scope, params, end, false).join(' AND ');
+  const whose = visitors ? `t.visitor_id = k.visitor_id` : 't.visitor_id IS NOT NULL';
+  const journeys = `SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at
+    FROM touches t WHERE t.lead_id IS NULL AND ${whose} AND ${conditions}`;
+  const source = visitors ? `${visitors} CROSS JOIN LATERAL (${journeys}) j` : `(${journeys} GROUP BY t.visitor_id) j`;
+  return `SELECT j.tokens FROM ${source} WHERE j.tokens IS NOT NULL ${since('j.last_at', from)}`;
+}
+
 // Deals are never joined to a derived table, which a misjudged plan could rescan for every deal:
 // the touched ones come from one grouped join (their other columns follow from their id), the
 // others from a hashed NOT IN.
@@ -66,7 +76,7 @@ function builtJourneys(parts: JourneyParts): string {
       UNION ALL
       SELECT status, amount_minor, currency, conversion_at, NULL FROM deal WHERE id NOT IN (SELECT id FROM touched_deal)
     ),
-    lead_journey AS (${builtLeadJourneys(parts, 'leads l')})`;
+    lead_journey AS (${builtLeadJourneys(parts, 'leads l')} UNION ALL ${builtVisitorJourneys(parts, undefined)})`;
 }
 
 // The refreshed keys: one row per deal and per lead in no deal. A lead whose touches go on past
@@ -83,13 +93,18 @@ function storedJourneys(parts: JourneyParts): string {
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
       ${builtLeadJourneys(parts, `lead_journey_keys k JOIN leads l ON l.id = k.lead_id AND k.last_touch_at >= ${parts.end}`)}
+      UNION ALL
+      SELECT k.${column} FROM visitor_journey_keys k
+      WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
+      UNION ALL
+      ${builtVisitorJourneys(parts, `(SELECT visitor_id FROM visitor_journey_keys WHERE last_touch_at >= ${parts.end}) k`)}
     )`;
 }
 
 /**
  * The journeys of the data-driven models in one statement (docs/attribution.md, "Data-driven models"):
- * every won and lost deal closed in the period, and every lead in no deal whose last touch falls
- * in the period (its touches up to the period's end), each as the sequence of its touches' keys
+ * every won and lost deal closed in the period, and every lead in no deal and every visitor never
+ * identified whose last touch falls in the period (its touches up to the period's end), each as the sequence of its touches' keys
  * in (occurredAt, id) order (tokens, NULL without touches), counted per distinct sequence, so
  * that only distinct sequences leave the database. Won deals convert and bring their amount in
  * the report currency (value); `missingRate` names a won deal that could not be converted

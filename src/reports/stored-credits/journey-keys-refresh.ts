@@ -30,6 +30,27 @@ export async function refreshLeadJourneyKeys(db: Queryable): Promise<void> {
 }
 
 /**
+ * Claims the visitors marked stale and stores the keys of their anonymous touches (those no lead
+ * owns yet) in visitor_journey_keys: the non-converting journeys of visitors never identified.
+ */
+export async function refreshVisitorJourneyKeys(db: Queryable): Promise<void> {
+  await db.query(`
+    WITH claimed AS (DELETE FROM touch_credit_stale_visitors RETURNING visitor_id),
+    journey AS (
+      SELECT t.visitor_id, ${keyTokensSql()}, max(t.occurred_at) AS last_touch_at
+      FROM touches t
+      WHERE t.visitor_id IN (SELECT visitor_id FROM claimed) AND t.lead_id IS NULL AND t.deleted_at IS NULL
+      GROUP BY t.visitor_id
+    ),
+    stored AS (
+      INSERT INTO visitor_journey_keys (visitor_id, channels, campaigns, last_touch_at) SELECT * FROM journey
+      ON CONFLICT (visitor_id) DO UPDATE
+        SET channels = EXCLUDED.channels, campaigns = EXCLUDED.campaigns, last_touch_at = EXCLUDED.last_touch_at
+    )
+    DELETE FROM visitor_journey_keys WHERE visitor_id IN (SELECT visitor_id FROM claimed EXCEPT SELECT visitor_id FROM journey)`);
+}
+
+/**
  * Stores the keys of these deals' journeys as the data-driven models see them by default: won and
  * lost deals, the touches of their contacts up to closed_at (docs/attribution.md, "Data-driven models").
  * Runs in the caller's transaction, beside the deals' credits.

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../../attribution/journey';
 import { Connection, withConnection } from '../../database/sql';
 import { analyzeOutdated } from '../../database/statistics';
-import { refreshDealJourneyKeys, refreshLeadJourneyKeys } from './journey-keys-refresh';
+import { refreshDealJourneyKeys, refreshLeadJourneyKeys, refreshVisitorJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from '../journeys/journey-stream';
 import { ContactsRule } from '../report-scope';
 import { STORED_MODELS, storedModelOptions } from './stored-credit-models';
@@ -85,6 +85,7 @@ export function refreshTouchCredits(dataSource: DataSource, currency: string): P
       // Right after a bulk ingestion, the journeys below would be planned without statistics.
       await analyzeOutdated(connection, JOURNEY_TABLES);
       await refreshLeadJourneyKeys(connection);
+      await refreshVisitorJourneyKeys(connection);
       let credited = 0;
       for (let chunk = await refreshChunk(connection, currency); chunk > 0; chunk = await refreshChunk(connection, currency)) {
         credited += chunk;

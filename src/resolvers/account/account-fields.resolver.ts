@@ -21,6 +21,11 @@ export class AccountFieldsResolver {
     return toGlobalId(NodeType.Account, account.id);
   }
 
+  @FieldResolver(() => AccountObject, { nullable: true, description: 'The account this one was merged into (the last of a chain): where its leads, deals and touches are now. Null for a live account.' })
+  async mergedInto(@Root() account: AccountRow, @Ctx() { loaders }: Context): Promise<AccountRow | null> {
+    return account.mergedIntoId === null ? null : loaders.accountById.load(account.mergedIntoId);
+  }
+
   @FieldResolver(() => LeadConnection, { description: "The account's leads (its people), oldest first by default." })
   leads(@Root() account: AccountRow, @Args(() => RelatedLeadsArgs) args: RelatedLeadsArgs,
     @Ctx() { loaders }: Context): Promise<Connection<LeadRow>> {

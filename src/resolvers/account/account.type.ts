@@ -29,6 +29,9 @@ export class AccountObject extends RecordedObject implements Node {
 
   @Field(() => String, { nullable: true, description: 'Company size band as the CRM names it, e.g. 51-200 employees.' })
   size: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the CRM merged this account into another (see mergedInto); null for a live record.' })
+  mergedAt: Date | null;
 }
 
 export const AccountConnection = connectionType('Account', AccountObject, 'accounts');

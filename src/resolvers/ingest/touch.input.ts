@@ -3,13 +3,16 @@ import { Field, InputType } from 'type-graphql';
 import { TouchType } from '../../database/enums';
 import { DELETED, EXTERNAL_ID, IDEMPOTENCY_KEY, TIMESTAMP } from './common';
 
-@InputType({ description: 'One interaction of a lead with a campaign or channel. Items are full records: an omitted optional field is cleared.' })
+@InputType({ description: 'One interaction of a lead, or of a visitor not yet identified, with a campaign or channel. Items are full records: an omitted optional field is cleared.' })
 export class TouchItem {
   @Field({ description: EXTERNAL_ID })
   externalId: string;
 
-  @Field({ description: 'externalId of the lead who interacted; the lead must exist.' })
-  leadExternalId: string;
+  @Field({ nullable: true, description: "externalId of the lead who interacted; the lead must exist (a merged lead's externalId lands on its survivor). Required unless visitorId is given." })
+  leadExternalId?: string;
+
+  @Field({ nullable: true, description: "The browser, device or cookie id the web analytics tool gave the visitor, instead of or as well as leadExternalId. Without a lead, the touch is anonymous until identifyVisitors links the visitor to a lead; a touch of an already linked visitor joins that lead's journey at once. At most 255 characters." })
+  visitorId?: string;
 
   @Field({ nullable: true, description: 'externalId of the campaign, when the touch belongs to one; it must exist.' })
   campaignExternalId?: string;

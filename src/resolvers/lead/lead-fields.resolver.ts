@@ -28,6 +28,11 @@ export class LeadFieldsResolver {
     return toGlobalId(NodeType.Lead, lead.id);
   }
 
+  @FieldResolver(() => LeadObject, { nullable: true, description: 'The lead this one was merged into (the last of a chain): where its touches, visitors and deal roles are now. Null for a live lead.' })
+  async mergedInto(@Root() lead: LeadRow, @Ctx() { loaders }: Context): Promise<LeadRow | null> {
+    return lead.mergedIntoId === null ? null : loaders.leadById.load(lead.mergedIntoId);
+  }
+
   @FieldResolver(() => AccountObject, { nullable: true, description: "The lead's account (company); null when unknown. Shown even if soft-deleted." })
   async account(@Root() lead: LeadRow, @Ctx() { loaders }: Context): Promise<AccountRow | null> {
     return lead.accountId === null ? null : loaders.accountById.load(lead.accountId);

@@ -31,6 +31,9 @@ export class LeadObject extends RecordedObject implements Node {
 
   @Field({ description: 'When the lead entered its current lifecycle stage (UTC).' })
   stageChangedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the CRM merged this lead into another (see mergedInto); null for a live record.' })
+  mergedAt: Date | null;
 }
 
 export const LeadConnection = connectionType('Lead', LeadObject, 'leads');

@@ -15,12 +15,12 @@ export class TouchFieldsResolver {
     return toGlobalId(NodeType.Touch, touch.id);
   }
 
-  @FieldResolver(() => LeadObject, { description: 'The lead who interacted. Shown even if soft-deleted.' })
-  async lead(@Root() touch: TouchRow, @Ctx() { loaders }: Context): Promise<LeadRow> {
-    const lead = await loaders.leadById.load(touch.leadId);
-    // touches.lead_id is a foreign key: a missing lead is a broken database, not a client error.
-    if (lead === null) throw new Error(`touch ${touch.id} has no lead ${touch.leadId}`);
-    return lead;
+  @FieldResolver(() => LeadObject, {
+    nullable: true,
+    description: "The lead whose journey the touch is part of: the lead it names, else its visitor's lead once identifyVisitors linked them; null while the visitor is anonymous. Shown even if soft-deleted.",
+  })
+  async lead(@Root() touch: TouchRow, @Ctx() { loaders }: Context): Promise<LeadRow | null> {
+    return touch.leadId === null ? null : loaders.leadById.load(touch.leadId);
   }
 
   @FieldResolver(() => CampaignObject, { nullable: true, description: 'The campaign of the touch; null for touches outside any campaign (e.g. direct visits). Shown even if soft-deleted.' })

@@ -8,8 +8,8 @@ import { Node } from '../node/node.interface';
 
 @ObjectType('Touch', {
   implements: Node,
-  description: 'One interaction of a lead with marketing or sales (an ad click, a webinar, a sales call): the steps of a '
-    + 'journey that attribution credits.',
+  description: 'One interaction of a lead, or of an anonymous visitor, with marketing or sales (an ad click, a webinar, '
+    + 'a sales call): the steps of a journey that attribution credits.',
 })
 export class TouchObject extends RecordedObject implements Node {
   @Field(() => ID, { description: GLOBAL_ID })
@@ -44,6 +44,9 @@ export class TouchObject extends RecordedObject implements Node {
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Any other attributes from the source system, as a JSON object.' })
   properties: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'The browser, device or cookie id of the visitor, when the source gave one.' })
+  visitorId: string | null;
 }
 
 export const TouchConnection = connectionType('Touch', TouchObject, 'touches');
