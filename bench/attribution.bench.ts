@@ -8,6 +8,7 @@ import { refreshTouchCredits } from '../src/reports/stored-credits/touch-credit-
 import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
 import { openBenchDatabase } from './bench-database';
+import { identificationCost } from './identification-refresh';
 import { widenJourneys } from './wider-journeys';
 
 // npm run bench:attribution: the large demo dataset (about 1M touches), then the median latency
@@ -34,7 +35,7 @@ async function timed(run: () => Promise<void>, prepare = async () => {}): Promis
   return median(times);
 }
 
-// Data-driven models learn from every won and lost deal and every lead in no deal: about 100k
+// Data-driven models learn from every won and lost deal, every lead in no deal and every visitor never identified: about 125k
 // journeys in the large dataset, over 13 channels or 62 campaigns.
 // SHAPLEY refuses journeys with more than 12 distinct keys (the spec's limit): some demo journeys
 // touch more campaigns than that, so it runs by CHANNEL over the last 30 days before conversion.
@@ -54,7 +55,8 @@ async function countJourneys(dataSource: DataSource): Promise<{ touches: number;
     SELECT (SELECT count(*)::int FROM touches) AS touches,
            (SELECT count(*)::int FROM deals WHERE status <> 'OPEN')
            + (SELECT count(*)::int FROM leads l WHERE NOT EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.lead_id = l.id)
-                AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id)) AS journeys`);
+                AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id))
+           + (SELECT count(*)::int FROM visitor_journey_keys) AS journeys`);
   return counts;
 }
 
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
         { input: { model: 'POSITION_BASED', lookbackDays: 90 } }), newSnapshot)],
     ...(await dataDrivenRuns(dataDriven, newSnapshot)),
   ];
+  const identification = await identificationCost(database.dataSource, server.url, config().REPORTING_CURRENCY);
   const { channels } = await widenJourneys(database.dataSource, WIDE_JOURNEYS, journeys);
   const wide = await countJourneys(database.dataSource);
   results.push([`MARKOV order 1 by CHANNEL, reshaped: ${wide.journeys} journeys over ${channels} channels`,
@@ -125,6 +128,8 @@ async function main(): Promise<void> {
   console.log('| query | median ms | vs floor |\n|---|---|---|');
   for (const [name, ms] of results) console.log(`| ${name} | ${ms.toFixed(0)} | ${(ms / floor).toFixed(1)}x |`);
   console.log(`\nStored credits for ${credited} deals (11 models, revenue and pipeline) computed in ${creditSeconds.toFixed(1)} s (once; then only changed deals).`);
+  console.log(`\nidentifyVisitors: ${identification.links} links in ${identification.ingestSeconds.toFixed(1)} s (2 batches over HTTP); `
+    + `the refresh then re-credited ${identification.deals} deals in ${identification.refreshSeconds.toFixed(1)} s.`);
   console.log(`\nNode heap: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before the reports, peak ${(peakHeap / 2 ** 20).toFixed(0)} MiB during them`);
   await server.stop();
   await database.close();

@@ -66,9 +66,9 @@ test('--skip-invalid writes the valid rows and a rejects file with the original 
   expect(result).toMatchObject({ rows: 2, rejected: 1, created: 1, refused: false });
   const rejects = (await readFile(rejectsPath, 'utf8')).trim().split('\n');
   expect(rejects[0]).toBe('line,column,code,reason,externalId,leadExternalId,campaignExternalId,channel,type,occurredAt,'
-    + 'utmSource,utmMedium,utmCampaign,utmContent,utmTerm,properties,deleted');
+    + 'utmSource,utmMedium,utmCampaign,utmContent,utmTerm,properties,deleted,visitorId');
   expect(rejects[1]).toBe("3,leadExternalId,UNKNOWN_REFERENCE,leadExternalId: no lead has externalId 'L-404',CSV-S2,L-404,,"
-    + 'email,EMAIL_OPEN,2025-01-05T10:00:00Z,,,,,,,');
+    + 'email,EMAIL_OPEN,2025-01-05T10:00:00Z,,,,,,,,');
   expect(rejects).toHaveLength(2);
 });
 

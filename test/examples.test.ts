@@ -28,9 +28,9 @@ test.each(kinds)('%s.csv has every field of its kind as header', (kind) => {
   expect(header).toEqual(ingestKinds[kind].fields);
 });
 
-test('every file imports in order fx, campaigns, costs, accounts, leads, touches, deals', () => {
+test('every file imports in order fx, campaigns, costs, accounts, leads, touches, links, deals', () => {
   const created = Object.fromEntries(kinds.map((kind) => [kind, imported[kind].created]));
-  expect(created).toEqual({ fx: 5, campaigns: 4, costs: 5, accounts: 3, leads: 5, touches: 6, deals: 3 });
+  expect(created).toEqual({ fx: 5, campaigns: 4, costs: 5, accounts: 3, leads: 5, touches: 7, links: 1, deals: 3 });
   for (const kind of kinds) expect({ kind, refused: imported[kind].refused, errors: imported[kind].errors }).toEqual({ kind, refused: false, errors: [] });
 });
 
@@ -72,6 +72,12 @@ test('touches take their channel from the campaign when the file leaves it empty
     { touch: 'T-0000002', channel: 'webinar', campaign: 'CMP-0003', properties: null },
     { touch: 'T-0000006', channel: 'organic_search', campaign: null, properties: { page: '/pricing' } },
   ]);
+});
+
+test("an anonymous ad click joins the lead its browser was identified as", async () => {
+  expect(await one(`SELECT l.external_id AS lead, t.visitor_id AS visitor, t.lead_via_visitor AS "viaVisitor"
+                    FROM touches t JOIN leads l ON l.id = t.lead_id WHERE t.external_id = 'T-0000007'`))
+    .toEqual({ lead: 'L-000003', visitor: 'ga-4471.1706469600', viaVisitor: true });
 });
 
 test('quoted names keep their commas, and a lead may have no account', async () => {

@@ -5,8 +5,8 @@ import { TestDatabase, createTestDatabase } from './support/test-database';
 // An ordered dump of what a user sees, by external ids (surrogate ids may be assigned in any order).
 const DUMPS = {
   touches: `SELECT t.external_id, l.external_id AS lead, c.external_id AS campaign, t.channel, t.type, t.occurred_at,
-                   t.utm_source, t.utm_medium, t.utm_campaign, t.utm_content, t.utm_term, t.properties
-            FROM touches t JOIN leads l ON l.id = t.lead_id LEFT JOIN campaigns c ON c.id = t.campaign_id`,
+                   t.utm_source, t.utm_medium, t.utm_campaign, t.utm_content, t.utm_term, t.properties, t.visitor_id
+            FROM touches t LEFT JOIN leads l ON l.id = t.lead_id LEFT JOIN campaigns c ON c.id = t.campaign_id`,
   deals: `SELECT d.external_id, d.name, a.external_id AS account, d.amount_minor, d.currency, d.status, d.stage, d.owner,
                  d.created_at, d.closed_at,
                  (SELECT string_agg(l.external_id || CASE WHEN dc.is_primary THEN '*' ELSE '' END, ';' ORDER BY l.external_id)
@@ -77,6 +77,19 @@ describe('the demo company looks like a B2B business', () => {
     expect(touches.n).toBeLessThanOrEqual(60_000);
     expect(touches.first.getTime()).toBeGreaterThanOrEqual(Date.UTC(2025, 0, 1));
     expect(touches.last.getTime()).toBeLessThan(Date.UTC(2026, 6, 1));
+  });
+
+  test('most journeys start anonymous: identified browsers, some with two devices, and visitors who never identify', async () => {
+    const journeys = await query<{ leads: number; anonymousFirst: number; twoDevices: number; neverIdentified: number }>(`
+      SELECT count(*)::int AS leads,
+             count(*) FILTER (WHERE first.lead_via_visitor)::int AS "anonymousFirst",
+             (SELECT count(*)::int FROM (SELECT lead_id FROM visitor_links GROUP BY lead_id HAVING count(*) = 2) x) AS "twoDevices",
+             (SELECT count(DISTINCT visitor_id)::int FROM touches WHERE lead_id IS NULL) AS "neverIdentified"
+      FROM leads l CROSS JOIN LATERAL (
+        SELECT t.lead_via_visitor FROM touches t WHERE t.lead_id = l.id ORDER BY t.occurred_at, t.id LIMIT 1) first`);
+    expect(journeys.anonymousFirst / journeys.leads).toBeGreaterThan(0.6);
+    expect(journeys.twoDevices).toBeGreaterThan(100);
+    expect(journeys.neverIdentified).toBe(Math.floor(journeys.leads / 4));
   });
 
   test('accounts have buying committees of 1 to 6 leads, and some leads have no deal', async () => {

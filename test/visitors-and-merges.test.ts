@@ -52,7 +52,7 @@ async function byChannel(model: string): Promise<Record<string, number>> {
 }
 
 const LEAD = `query($id: String!) { leadByExternalId(externalId: $id) {
-  externalId deletedAt mergedAt mergedInto { externalId } account { externalId }
+  externalId deletedAt mergedAt mergedInto { externalId } account { externalId } visitorIds
   touches(first: 20) { nodes { externalId visitorId } } } }`;
 async function leadNamed(id: string) {
   const body = await app.gql(LEAD, { id });
@@ -75,7 +75,9 @@ describe('anonymous touches and identifyVisitors', () => {
     ok(await ingest(app, 'links', [{ visitorId: 'V-AD', leadExternalId: 'L-FORM', identifiedAt: '2025-03-08T09:00:00Z' }]));
     expect(await byChannel('FIRST_TOUCH')).toEqual({ paid_social: 100_000, email: 50_000 });
     expect(await byChannel('LINEAR')).toEqual({ paid_social: 50_000, webinar: 50_000, email: 50_000 });
-    expect((await leadNamed('L-FORM')).touches.nodes.map((node: { externalId: string }) => node.externalId)).toEqual(['T-AD', 'T-FORM']);
+    const form = await leadNamed('L-FORM');
+    expect(form.touches.nodes.map((node: { externalId: string }) => node.externalId)).toEqual(['T-AD', 'T-FORM']);
+    expect(form.visitorIds).toEqual(['V-AD']);
 
     // An older link for the same visitor does not undo the newer one; a later one moves it.
     const older = await ingest(app, 'links', [{ visitorId: 'V-AD', leadExternalId: 'L-OTHER', identifiedAt: '2025-03-01T00:00:00Z' }]);

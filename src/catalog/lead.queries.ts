@@ -95,3 +95,11 @@ export const stageChangeSortKey: SortKey = { name: 'CHANGED_AT', sql: 't.changed
 export function leadByExternalId(db: Queryable, externalId: string): Promise<LeadRow | null> {
   return findByExternalId(db, leadSource, externalId);
 }
+
+/** The visitors (browser or device ids) linked to each lead, in id order. */
+export async function visitorsOfLeads(db: Queryable, leadIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await db.query<Array<{ leadId: string; visitors: string[] }>>(`
+    SELECT lead_id::text AS "leadId", array_agg(visitor_id ORDER BY visitor_id) AS visitors
+    FROM visitor_links WHERE lead_id = ANY($1::bigint[]) GROUP BY lead_id`, [leadIds]);
+  return new Map(rows.map((row) => [row.leadId, row.visitors]));
+}

@@ -6,7 +6,7 @@ import {
 } from '../catalog/deal.queries';
 import {
   leadConditions, LeadFilter, LeadRow, leadSource, leadsOfAccount, leadsReachedByCampaign, LeadStageChangeRow,
-  stageHistoryOfLead,
+  stageHistoryOfLead, visitorsOfLeads,
 } from '../catalog/lead.queries';
 import { Money } from '../catalog/money';
 import { Conditions, findByIds } from '../catalog/rows';
@@ -39,6 +39,7 @@ export interface Loaders {
   dealsOfLead: ChildConnectionLoader<DealFilter, DealRow>;
   stageHistoryOfLead: ChildConnectionLoader<object, LeadStageChangeRow>;
   historyOfDeal: ChildConnectionLoader<object, DealChangeRow>;
+  visitorsOfLead: DataLoader<string, string[]>;
 }
 
 export function createLoaders(db: Queryable): Loaders {
@@ -61,5 +62,9 @@ export function createLoaders(db: Queryable): Loaders {
     dealsOfLead: childConnectionLoader(db, dealsOfLead, dealConditions),
     stageHistoryOfLead: childConnectionLoader(db, stageHistoryOfLead, noFilter),
     historyOfDeal: childConnectionLoader(db, historyOfDeal, noFilter),
+    visitorsOfLead: new DataLoader(async (ids) => {
+      const visitors = await visitorsOfLeads(db, ids);
+      return ids.map((id) => visitors.get(id) ?? []);
+    }),
   };
 }

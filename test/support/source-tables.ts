@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 // The tables that hold what clients sent, not the caches that reports rebuild on their own.
 const SOURCE_TABLES = [
   'channels', 'campaigns', 'campaign_costs', 'accounts', 'leads', 'lead_stage_changes', 'touches', 'deals', 'deal_contacts',
-  'deal_changes', 'fx_rates', 'ingest_requests', 'scoring_rule_sets', 'scoring_rules', 'scoring_fit_rules',
+  'deal_changes', 'fx_rates', 'ingest_requests', 'scoring_rule_sets', 'scoring_rules', 'scoring_fit_rules', 'visitor_links',
+  'visitor_link_changes',
 ];
 
 /**

@@ -74,7 +74,7 @@ export class PathTableRow {
   @Field(() => [String], { description: 'The keys in touch order (consecutive repeats collapsed unless collapseRepeats is false).' })
   path: string[];
 
-  @Field(() => Int, { description: 'Journeys that followed this path: won, lost and deal-less leads.' })
+  @Field(() => Int, { description: 'Journeys that followed this path: won and lost deals, deal-less leads and never-identified visitors.' })
   journeys: number;
 
   @Field(() => Int, { description: 'Of those, the converting ones (won deals).' })

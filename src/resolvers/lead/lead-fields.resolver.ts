@@ -28,6 +28,11 @@ export class LeadFieldsResolver {
     return toGlobalId(NodeType.Lead, lead.id);
   }
 
+  @FieldResolver(() => [String], { description: 'The visitors (browser or device ids) identifyVisitors linked to this lead: their touches, earlier or later, are part of its journey.' })
+  visitorIds(@Root() lead: LeadRow, @Ctx() { loaders }: Context): Promise<string[]> {
+    return loaders.visitorsOfLead.load(lead.id);
+  }
+
   @FieldResolver(() => LeadObject, { nullable: true, description: 'The lead this one was merged into (the last of a chain): where its touches, visitors and deal roles are now. Null for a live lead.' })
   async mergedInto(@Root() lead: LeadRow, @Ctx() { loaders }: Context): Promise<LeadRow | null> {
     return lead.mergedIntoId === null ? null : loaders.leadById.load(lead.mergedIntoId);
