@@ -8,9 +8,11 @@ import { ExportLinks } from './export/export-links';
 import { IngestService } from './ingest/ingest.service';
 import { Loaders } from './loaders';
 import { DealJourneyLoaders, dealJourneyLoaders } from './loaders/deal-journey.loader';
+import { TouchCreditsLoader, touchCreditsLoader } from './loaders/touch-credits.loader';
 import { logger } from './logger';
 import { AttributionReportService } from './reports/attribution-report.service';
 import { DealJourneyService } from './reports/deal-journey.service';
+import { TouchCreditService } from './reports/stored-credits/touch-credit.service';
 import { FunnelService } from './sales/funnel.service';
 import { HandoffSlaService } from './sales/handoff-sla.service';
 import { KpisService } from './sales/kpis.service';
@@ -33,6 +35,7 @@ export interface Services {
   ingest: IngestService;
   attribution: AttributionReportService;
   journeys: DealJourneyService;
+  touchCredits: TouchCreditService;
   scoring: LeadScoringService;
   funnel: FunnelService;
   handoffSla: HandoffSlaService;
@@ -51,6 +54,7 @@ export function createServices(dataSource: DataSource, { reportStatementTimeoutM
     ingest: new IngestService(dataSource),
     attribution,
     journeys: new DealJourneyService(dataSource, reportStatementTimeoutMs),
+    touchCredits: new TouchCreditService(dataSource),
     scoring,
     funnel: new FunnelService(dataSource, reportStatementTimeoutMs, scoring),
     handoffSla: new HandoffSlaService(dataSource, reportStatementTimeoutMs, scoring),
@@ -69,7 +73,7 @@ export interface Context {
   services: Services;
   settings: Settings;
   /** This request's DataLoaders: every relation of the read API is batched through them. */
-  loaders: Loaders & { dealJourneys: DealJourneyLoaders; leadScores: LeadScoreLoaders };
+  loaders: Loaders & { dealJourneys: DealJourneyLoaders; leadScores: LeadScoreLoaders; touchCredits: TouchCreditsLoader };
   /** Where clients reach this server (scheme, host, port): the base of the URLs it hands out. */
   origin?: string;
 }
@@ -79,6 +83,7 @@ export function createContext(
 ): Context {
   const loaders = {
     ...services.catalog.loaders(), dealJourneys: dealJourneyLoaders(services.journeys), leadScores: leadScoreLoaders(services.scoring),
+    touchCredits: touchCreditsLoader(services.touchCredits, settings.reportingCurrency),
   };
   return { requestId, apiKey, log: logger.child({ requestId, keyId: apiKey.id }), services, settings, loaders, origin };
 }

@@ -34,6 +34,12 @@ export const touchSource: ListSource<TouchRow, TouchRow> = {
 
 export const touchesOfLead: ChildListSource<TouchRow, TouchRow> = { ...touchSource, belongsTo: (leadId) => `t.lead_id = ${leadId}` };
 
+/** The touches of an account's live leads: its whole buying committee, whichever deal they served. */
+export const touchesOfAccountLeads: ChildListSource<TouchRow, TouchRow> = {
+  ...touchSource,
+  belongsTo: (accountId) => `t.lead_id IN (SELECT l.id FROM leads l WHERE l.account_id = ${accountId} AND l.deleted_at IS NULL)`,
+};
+
 export const touchesOfCampaign: ChildListSource<TouchRow, TouchRow> = {
   ...touchSource,
   belongsTo: (campaignId) => `t.campaign_id = ${campaignId}`,

@@ -12,7 +12,7 @@ import { storedColumns } from '../reports/stored-credits/stored-credit-report';
 import { refreshTouchCredits } from '../reports/stored-credits/touch-credit-refresh';
 import { DealJourney, journeyContext, streamJourneys } from '../reports/journeys/journey-stream';
 import { missingRateError } from '../reports/currency';
-import { isPeriod } from '../reports/report-scope';
+import { isTouchDimension } from '../reports/report-scope';
 import { touchKey } from '../reports/row-keys';
 import { CREDIT_COLUMNS } from './credit-columns';
 import { Cell, CSV, FlatFormat } from './flat-format';
@@ -40,7 +40,7 @@ function dealLines(deal: DealJourney, amountMinor: bigint, { request, models, am
     return models.map((options) => [...head(options), true, null, null, UNATTRIBUTED, null, null,
       amount(amountMinor), amountMinor.toString(), 1]);
   }
-  const touchDimensions = request.groupBy.filter((dimension) => !isPeriod(dimension));
+  const touchDimensions = request.groupBy.filter(isTouchDimension);
   const journey: JourneyTouch[] = deal.touches.map((touch) => ({
     id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel,
     key: touchDimensions.map((dimension) => touchKey(touch, dimension)).join(ROW_KEY_SEPARATOR),

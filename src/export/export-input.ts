@@ -46,7 +46,7 @@ export function creditsRequest(input: unknown, reportingCurrency: string): { req
   }
   const request = attributionRequest(report, options, reportingCurrency);
   return {
-    request: { ...request, scope: { ...request.scope, touchDetails: { campaign: true, sourceMedium: true, externalIds: true } } },
+    request: { ...request, scope: { ...request.scope, touchDetails: { ...request.scope.touchDetails, campaign: true, sourceMedium: true, externalIds: true } } },
     models: options,
   };
 }

@@ -10,7 +10,9 @@ import {
 } from '../catalog/lead.queries';
 import { Money } from '../catalog/money';
 import { Conditions, findByIds } from '../catalog/rows';
-import { touchConditions, TouchFilter, TouchRow, touchSource, touchesOfCampaign, touchesOfLead } from '../catalog/touch.queries';
+import {
+  touchConditions, TouchFilter, TouchRow, touchSource, touchesOfAccountLeads, touchesOfCampaign, touchesOfLead,
+} from '../catalog/touch.queries';
 import { Queryable } from '../database/sql';
 import { byIdLoader } from './by-id.loader';
 import { campaignSpendLoader } from './campaign-spend.loader';
@@ -36,6 +38,7 @@ export interface Loaders {
   leadsOfAccount: ChildConnectionLoader<LeadFilter, LeadRow>;
   dealsOfAccount: ChildConnectionLoader<DealFilter, DealRow>;
   touchesOfLead: ChildConnectionLoader<TouchFilter, TouchRow>;
+  touchesOfAccountLeads: ChildConnectionLoader<TouchFilter, TouchRow>;
   dealsOfLead: ChildConnectionLoader<DealFilter, DealRow>;
   stageHistoryOfLead: ChildConnectionLoader<object, LeadStageChangeRow>;
   historyOfDeal: ChildConnectionLoader<object, DealChangeRow>;
@@ -59,6 +62,7 @@ export function createLoaders(db: Queryable): Loaders {
     leadsOfAccount: childConnectionLoader(db, leadsOfAccount, leadConditions),
     dealsOfAccount: childConnectionLoader(db, dealsOfAccount, dealConditions),
     touchesOfLead: childConnectionLoader(db, touchesOfLead, touchConditions),
+    touchesOfAccountLeads: childConnectionLoader(db, touchesOfAccountLeads, touchConditions),
     dealsOfLead: childConnectionLoader(db, dealsOfLead, dealConditions),
     stageHistoryOfLead: childConnectionLoader(db, stageHistoryOfLead, noFilter),
     historyOfDeal: childConnectionLoader(db, historyOfDeal, noFilter),

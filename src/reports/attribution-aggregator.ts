@@ -3,8 +3,8 @@ import { toNumber } from '../attribution/ratio';
 import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { ConversionBasis, JourneyTouch } from '../attribution/journey';
 import { DealJourney, ReportTouch, journeyContext } from './journeys/journey-stream';
-import { touchKey } from './row-keys';
-import { Dimension, isPeriod } from './report-scope';
+import { rowKey, touchKey } from './row-keys';
+import { Dimension, isTouchDimension } from './report-scope';
 
 /** One report row under construction: a value per model, in the order the models were asked. */
 export interface RowTotals {
@@ -51,7 +51,7 @@ export class AttributionAggregator {
   ) {}
 
   private rowKeys(touch: ReportTouch, deal: DealJourney): string[] {
-    return this.groupBy.map((dimension) => (isPeriod(dimension) ? deal.periods[dimension] : touchKey(touch, dimension)));
+    return this.groupBy.map((dimension) => rowKey(touch, deal, dimension));
   }
 
   private row(keys: string[], touch: ReportTouch): RowTotals {
@@ -83,7 +83,8 @@ export class AttributionAggregator {
       this.totals.unattributedDeals += 1;
       return;
     }
-    const touchDimensions = this.groupBy.filter((dimension) => !isPeriod(dimension));
+    // Repeats collapse by the touch's own keys: a deal's keys are the same for all its touches.
+    const touchDimensions = this.groupBy.filter(isTouchDimension);
     const journey: KeyedTouch[] = deal.touches.map((touch) => ({
       id: touch.id,
       occurredAt: touch.occurredAt,

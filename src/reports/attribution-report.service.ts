@@ -3,7 +3,7 @@ import { RuleBasedOptions } from '../attribution/rule-based-model';
 import { validateModelOptions } from '../attribution/validate-model-options';
 import { Queryable, Transaction, withReportSnapshot } from '../database/sql';
 import { AttributionAggregator, ReportTotals, ROW_KEY_SEPARATOR } from './attribution-aggregator';
-import { campaignCostSql } from './campaign-cost-sql';
+import { campaignCostSql, spendSplitsBy } from './campaign-cost-sql';
 import { minorUnitsOf, throwMissingRate } from './currency';
 import { DataDrivenOutcome, dataDrivenCredits } from './data-driven/data-driven-credits';
 import { JourneyPaths, readJourneyPaths } from './data-driven/journey-paths';
@@ -132,8 +132,9 @@ export class AttributionReportService {
     return aggregator.totals;
   }
 
+  // Spend that cannot be split by the rows' keys is read by channel, for the report's total only.
   private async costs(db: Queryable, { scope, groupBy }: AttributionRequest): Promise<Map<string, CostRow>> {
-    const { sql, params } = campaignCostSql(scope, groupBy);
+    const { sql, params } = campaignCostSql(scope, spendSplitsBy(groupBy) ? groupBy : [Dimension.CHANNEL]);
     const rows: CostRow[] = await db.query(sql, params);
     await throwMissingRate(db, rows.find((row) => row.missing !== null)?.missing, scope);
     return new Map(rows.map((row) => [row.keys.join(ROW_KEY_SEPARATOR), row]));
@@ -141,11 +142,12 @@ export class AttributionReportService {
 
   private result(request: AttributionRequest, minorUnits: number, totals: ReportTotals,
     costs: Map<string, CostRow>, dataDriven: (DataDrivenOutcome | null)[]): AttributionResult {
+    const rowCosts = spendSplitsBy(request.groupBy) ? costs : new Map<string, CostRow>();
     const rows: ReportRow[] = [...totals.rows.entries()].map(([id, row]) => {
-      const cost = costs.get(id);
+      const cost = rowCosts.get(id);
       return { ...row, costMinor: cost ? BigInt(cost.costMinor) : null };
     });
-    for (const [id, cost] of costs) {
+    for (const [id, cost] of rowCosts) {
       if (!totals.rows.has(id)) rows.push(emptyRow(request, cost));
     }
     rows.sort((a, b) => (a.revenueMinor[0] === b.revenueMinor[0]

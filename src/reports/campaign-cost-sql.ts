@@ -10,6 +10,12 @@ const KEY_SQL: Partial<Record<Dimension, string>> = {
 };
 
 /**
+ * Whether spend splits by every dimension of `groupBy`: it is recorded per campaign and day, so
+ * by channel, campaign, UTM source / medium and period, never by touch type, account or owner.
+ */
+export const spendSplitsBy = (groupBy: readonly Dimension[]) => groupBy.every((dimension) => isPeriod(dimension) || KEY_SQL[dimension] !== undefined);
+
+/**
  * Campaign spend in the period per row key, converted into the report currency at each day's
  * rate. `missing` names the first cost that has no FX rate ("EUR 2025-03-01"), if any.
  */

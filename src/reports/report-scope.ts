@@ -7,11 +7,16 @@ export enum ContactsRule {
   ACCOUNT = 'ACCOUNT',
 }
 
-/** What report rows are grouped by: touch attributes first, then conversion periods. */
+/** What report rows are grouped by: touch attributes first, then deal and account attributes, then conversion periods. */
 export enum Dimension {
   CHANNEL = 'CHANNEL',
   CAMPAIGN = 'CAMPAIGN',
   SOURCE_MEDIUM = 'SOURCE_MEDIUM',
+  TOUCH_TYPE = 'TOUCH_TYPE',
+  INDUSTRY = 'INDUSTRY',
+  SEGMENT = 'SEGMENT',
+  SIZE = 'SIZE',
+  OWNER = 'OWNER',
   WEEK = 'WEEK',
   MONTH = 'MONTH',
   QUARTER = 'QUARTER',
@@ -20,6 +25,14 @@ export enum Dimension {
 export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set([Dimension.WEEK, Dimension.MONTH, Dimension.QUARTER]);
 
 export const isPeriod = (dimension: Dimension) => PERIOD_DIMENSIONS.has(dimension);
+
+/** Attributes of the deal (its owner) or of its account: one key per deal, like a period. */
+export const DEAL_ATTRIBUTES: ReadonlySet<Dimension> = new Set([Dimension.INDUSTRY, Dimension.SEGMENT, Dimension.SIZE, Dimension.OWNER]);
+
+export const isDealAttribute = (dimension: Dimension) => DEAL_ATTRIBUTES.has(dimension);
+
+/** Whether each touch of a journey has its own key in the dimension (a deal's keys are shared by its touches). */
+export const isTouchDimension = (dimension: Dimension) => !isPeriod(dimension) && !isDealAttribute(dimension);
 
 /** Which deals and which of their touches a report looks at (docs/attribution.md, "The journey of a deal"). */
 export interface JourneyScope {
@@ -46,8 +59,10 @@ export interface JourneyScope {
   dealIds?: readonly string[];
   /** Period buckets the query must compute for each deal. */
   periods: readonly Dimension[];
+  /** Deal and account attributes the query must return for each deal. */
+  dealAttributes?: readonly Dimension[];
   /** Touch attributes the query must return beyond channel and campaign id (each costs time per row). */
-  touchDetails?: { campaign?: boolean; sourceMedium?: boolean; externalIds?: boolean };
+  touchDetails?: { campaign?: boolean; sourceMedium?: boolean; type?: boolean; externalIds?: boolean };
 }
 
 /**

@@ -2,6 +2,7 @@ import './enums';
 import './attribution/attribution-enums';
 import './sales/sales-enums';
 import { AccountFieldsResolver } from './account/account-fields.resolver';
+import { AccountJourneyCreditResolver, AccountJourneyResolver, AccountJourneyStepResolver } from './account/account-journey.resolver';
 import { AccountResolver } from './account/account.resolver';
 import { AttributionResolver, AttributionRowResolver, ModelComparisonRowResolver } from './attribution/attribution.resolver';
 import { AttributionReportResolver, MarkovDetailsResolver } from './attribution/data-driven.resolver';
@@ -27,7 +28,7 @@ import { TouchResolver } from './touch/touch.resolver';
 export const resolvers = [
   DatasetResolver, IngestResolver, NodeResolver,
   CampaignResolver, CampaignFieldsResolver,
-  AccountResolver, AccountFieldsResolver,
+  AccountResolver, AccountFieldsResolver, AccountJourneyResolver, AccountJourneyStepResolver, AccountJourneyCreditResolver,
   LeadResolver, LeadFieldsResolver,
   TouchResolver, TouchFieldsResolver,
   DealResolver, DealFieldsResolver,

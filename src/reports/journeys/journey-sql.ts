@@ -1,6 +1,7 @@
 import { ConversionBasis } from '../../attribution/journey';
 import { SqlParams } from '../../database/sql';
 import { convertSql } from '../currency';
+import { dealAttributeSql } from '../deal-attribute-sql';
 import { ContactsRule, Dimension, JourneyScope } from '../report-scope';
 
 
@@ -98,7 +99,9 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   const conversion = conversionSql(scope);
   const periods = scope.periods.map((dimension) => `${periodSql(dimension, conversion, timeZone)} AS "${dimension}"`);
   const details = scope.touchDetails ?? {};
-  const deal = dealSql(scope, params, timeZone, details.externalIds ? [...periods, 'd.external_id'] : periods);
+  const dealKeys = [...scope.periods, ...(scope.dealAttributes ?? [])];
+  const attributes = (scope.dealAttributes ?? []).map((dimension) => `${dealAttributeSql(dimension)} AS "${dimension}"`);
+  const deal = dealSql(scope, params, timeZone, [...periods, ...attributes, ...(details.externalIds ? ['d.external_id'] : [])]);
   const touches = touchConditions(scope, params, 'deal.conversion_at', true);
   const sql = `
     WITH deal AS MATERIALIZED (${deal}),
@@ -107,7 +110,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
       SELECT c.deal_id, min(l.created_at) AS created_at FROM contact c JOIN leads l ON l.id = c.lead_id GROUP BY c.deal_id
     ),
     journey_touch AS (
-      SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium${details.externalIds ? ', t.external_id' : ''}
+      SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium${details.type ? ', t.type' : ''}${details.externalIds ? ', t.external_id' : ''}
       FROM contact c JOIN deal ON deal.id = c.deal_id JOIN touches t ON t.lead_id = c.lead_id
       WHERE ${touches.join(' AND ')}
     )
@@ -115,11 +118,12 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
            deal.converted_minor AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
            ${epochMs('deal.conversion_at')} AS "conversionAt", ${epochMs('deal.created_at')} AS "dealCreatedAt",
            ${epochMs('deal.closed_at')} AS "closedAt", ${epochMs('lc.created_at')} AS "leadCreatedAt",
-           ${scope.periods.map((dimension) => `deal."${dimension}", `).join('')}
+           ${dealKeys.map((dimension) => `deal."${dimension}", `).join('')}
            jt.id AS "touchId", ${epochMs('jt.occurred_at')} AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
            ${details.campaign ? 'cmp.external_id' : 'NULL'} AS "campaignExternalId",
            ${details.campaign ? 'cmp.name' : 'NULL'} AS "campaignName",
            ${details.sourceMedium ? SOURCE_MEDIUM : 'NULL'} AS "sourceMedium",
+           ${details.type ? 'jt.type::text' : 'NULL'} AS "touchType",
            ${details.externalIds ? 'deal.external_id' : 'NULL'} AS "dealExternalId",
            ${details.externalIds ? 'jt.external_id' : 'NULL'} AS "touchExternalId"
     FROM deal

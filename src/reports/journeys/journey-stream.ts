@@ -16,6 +16,8 @@ export interface ReportTouch {
   campaignName: string | null;
   /** Only when the scope asks for it. */
   sourceMedium: string | null;
+  /** Only when the scope asks for it: AD_CLICK, WEBINAR, ... */
+  type: string | null;
   /** Only when the scope asks for external ids. */
   externalId: string | null;
 }
@@ -37,6 +39,8 @@ export interface DealJourney {
   leadCreatedAt: Date | null;
   /** Period bucket start ('YYYY-MM-DD') per period dimension of the scope. */
   periods: Record<string, string>;
+  /** Key ("(none)" when absent) per deal attribute dimension of the scope. */
+  attributes: Record<string, string>;
   touches: ReportTouch[];
 }
 
@@ -70,6 +74,7 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
     closedAt: row.closedAt === null ? null : new Date(row.closedAt as number),
     leadCreatedAt: row.leadCreatedAt === null ? null : new Date(row.leadCreatedAt as number),
     periods: Object.fromEntries(scope.periods.map((dimension) => [dimension, row[dimension] as string])),
+    attributes: Object.fromEntries((scope.dealAttributes ?? []).map((dimension) => [dimension, row[dimension] as string])),
     touches: [],
   };
 }
@@ -83,6 +88,7 @@ function touchOf(row: Row): ReportTouch {
     campaignExternalId: row.campaignExternalId as string | null,
     campaignName: row.campaignName as string | null,
     sourceMedium: row.sourceMedium as string | null,
+    type: row.touchType as string | null,
     externalId: row.touchExternalId as string | null,
   };
 }

@@ -2,26 +2,48 @@ import { Queryable, SqlParams } from '../../database/sql';
 import { AttributionRequest } from '../attribution-report.types';
 import { ReportTotals, ROW_KEY_SEPARATOR, RowTotals } from '../attribution-aggregator';
 import { periodKeySql, periodStartSql } from '../journeys/journey-sql';
-import { Dimension, hasDefaultJourneys, isPeriod } from '../report-scope';
+import { Dimension, hasDefaultJourneys, isDealAttribute, isPeriod, isTouchDimension } from '../report-scope';
 import { isDataDriven } from '../../attribution/attribution-model';
+import { joinedAttributeSql } from '../deal-attribute-sql';
 import { storedColumn } from './stored-credit-models';
 
 const KEY_SQL: Partial<Record<Dimension, string>> = {
   [Dimension.CHANNEL]: 'tc.channel',
   [Dimension.CAMPAIGN]: `coalesce(c.external_id, '(none)')`,
   [Dimension.SOURCE_MEDIUM]: 'tc.source_medium',
+  [Dimension.TOUCH_TYPE]: 'tc.touch_type',
 };
 
 const FIRST_OF: Partial<Record<Dimension, string>> = {
   [Dimension.CHANNEL]: 'first_of_channel',
   [Dimension.CAMPAIGN]: 'first_of_campaign',
   [Dimension.SOURCE_MEDIUM]: 'first_of_source_medium',
+  [Dimension.TOUCH_TYPE]: 'first_of_touch_type',
 };
+
+const keySql = (dimension: Dimension) => (isDealAttribute(dimension) ? joinedAttributeSql(dimension) : KEY_SQL[dimension]);
+
+// touch_credits does not store the touch's type: the touch gives it, and the first row of each
+// deal and type is flagged here, within the report's conditions, as the refresh flags channels.
+const withTouchType = (conditions: string[]) => `(
+  SELECT tc.*, t.type::text AS touch_type,
+         row_number() OVER (PARTITION BY tc.deal_id, t.type ORDER BY tc.touch_id) = 1 AS first_of_touch_type
+  FROM touch_credits tc LEFT JOIN touches t ON t.id = tc.touch_id
+  WHERE ${conditions.join(' AND ')}) tc`;
+
+// The deal (d) and its account (a), for rows grouped by their attributes.
+function dealJoins(groupBy: readonly Dimension[]): string {
+  const attributes = groupBy.filter(isDealAttribute);
+  if (attributes.length === 0) return '';
+  const account = attributes.some((dimension) => dimension !== Dimension.OWNER) ? 'LEFT JOIN accounts a ON a.id = d.account_id' : '';
+  return `JOIN deals d ON d.id = tc.deal_id ${account}`;
+}
 
 /** The stored columns of every requested model, when the request can be answered from touch_credits. */
 export function storedColumns({ models, groupBy, scope }: AttributionRequest): string[] | undefined {
   const columns = models.map((options) => (isDataDriven(options) ? undefined : storedColumn(options)));
-  const touchDimensions = groupBy.filter((dimension) => !isPeriod(dimension));
+  // Every touch of a deal shares the deal's keys: one touch dimension keeps the stored first_of flags right.
+  const touchDimensions = groupBy.filter(isTouchDimension);
   const defaults = hasDefaultJourneys(scope) && scope.currency === scope.baseCurrency && touchDimensions.length <= 1;
   return defaults && columns.every((column) => column !== undefined) ? (columns as string[]) : undefined;
 }
@@ -51,9 +73,9 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
   const timeZone = () => (zone ??= params.add(scope.timeZone));
   // Grouped by the keys themselves, not by an array of them, and by period start, formatted once
   // per group: the planner then estimates the groups well and hashes them cheaply.
-  const groups = groupBy.map((dimension) => (isPeriod(dimension) ? periodStartSql(dimension, 'tc.conversion_at', timeZone()) : KEY_SQL[dimension]));
+  const groups = groupBy.map((dimension) => (isPeriod(dimension) ? periodStartSql(dimension, 'tc.conversion_at', timeZone()) : keySql(dimension)));
   const keys = groupBy.map((dimension, index) => (isPeriod(dimension) ? periodKeySql(groups[index]!) : groups[index]));
-  const touchDimension = groupBy.find((dimension) => !isPeriod(dimension));
+  const touchDimension = groupBy.find(isTouchDimension);
   const firstOf = touchDimension ? FIRST_OF[touchDimension] : 'first_of_deal';
   const byCampaign = groupBy.includes(Dimension.CAMPAIGN);
   const sql = `
@@ -68,7 +90,8 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
            ${byCampaign ? 'min(c.name)' : 'NULL'} AS "campaignName",
            ARRAY[${columns.map((column) => `sum(tc.credit_${column})::text`).join(', ')}] AS credits,
            ARRAY[${columns.map((column) => `sum(tc.share_${column})`).join(', ')}] AS shares
-    FROM touch_credits tc ${byCampaign ? 'LEFT JOIN campaigns c ON c.id = tc.campaign_id' : ''}
+    FROM ${groupBy.includes(Dimension.TOUCH_TYPE) ? withTouchType(conditions) : 'touch_credits tc'}
+    ${byCampaign ? 'LEFT JOIN campaigns c ON c.id = tc.campaign_id' : ''} ${dealJoins(groupBy)}
     WHERE ${conditions.join(' AND ')}
     GROUP BY ${groups.join(', ')}, tc.touch_id IS NULL`;
   return { sql, params: params.values };

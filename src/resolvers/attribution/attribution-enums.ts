@@ -41,13 +41,20 @@ registerEnumType(ConversionBasis, {
 
 registerEnumType(Dimension, {
   name: 'AttributionDimension',
-  description: 'What report rows are grouped by. Touch dimensions (CHANNEL, CAMPAIGN, SOURCE_MEDIUM) split a deal by the '
-    + 'touches that earned its credit; period dimensions (WEEK, MONTH, QUARTER) bucket deals by their conversion time in '
-    + 'the report\'s timeZone.',
+  description: 'What report rows are grouped by. Touch dimensions (CHANNEL, CAMPAIGN, SOURCE_MEDIUM, TOUCH_TYPE) split a deal by the '
+    + 'touches that earned its credit; deal dimensions (INDUSTRY, SEGMENT, SIZE of the deal\'s account, OWNER of the deal) put '
+    + 'the whole deal in one row, "(none)" when the value is absent; period dimensions (WEEK, MONTH, QUARTER) bucket deals by '
+    + 'their conversion time in the report\'s timeZone. Spend is recorded per campaign and day, so rows grouped by a touch '
+    + 'type or deal dimension have no cost (the report\'s cost stays the period\'s spend).',
   valuesConfig: {
     CHANNEL: { description: 'The touch\'s channel slug (key) and a readable name (label).' },
     CAMPAIGN: { description: 'The touch\'s campaign externalId (key) and name (label); touches without a campaign are "(none)".' },
     SOURCE_MEDIUM: { description: 'The touch\'s "utm_source / utm_medium" (falling back to its campaign\'s UTM values; "(none)" when absent).' },
+    TOUCH_TYPE: { description: 'The touch\'s type (key, e.g. AD_CLICK, WEBINAR) and a readable name (label, e.g. "Ad click").' },
+    INDUSTRY: { description: 'The industry of the deal\'s account; "(none)" (label "No industry") for a deal without an account or an account without an industry.' },
+    SEGMENT: { description: 'The segment of the deal\'s account (e.g. SMB, Enterprise); "(none)" (label "No segment") when the deal has no account or the account no segment.' },
+    SIZE: { description: 'The size band of the deal\'s account; "(none)" (label "No size") when the deal has no account or the account no size.' },
+    OWNER: { description: 'The deal\'s owner as the CRM names it; "(none)" (label "No owner") for a deal without an owner.' },
     WEEK: { description: 'Week (Monday to Sunday) of the conversion; key is its Monday, YYYY-MM-DD.' },
     MONTH: { description: 'Calendar month of the conversion; key is its first day, YYYY-MM-DD.' },
     QUARTER: { description: 'Calendar quarter of the conversion; key is its first day, YYYY-MM-DD.' },

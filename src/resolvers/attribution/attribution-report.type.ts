@@ -17,7 +17,7 @@ const KEYS = 'The row\'s key in each groupBy dimension, in groupBy order.';
 const LABEL = 'A readable name for key: channel name, campaign name, "2025-03", "2025-Q1", "Week of 2025-03-03".';
 const INFLUENCED_REVENUE = 'Full amount of every deal with at least one touch of this key (not additive across rows: a deal influenced by several keys counts in each).';
 const INFLUENCED_DEALS = 'Number of deals with at least one touch of this key (not additive across rows).';
-const COST = 'Campaign spend with this key in the period, in the report currency (each day converted at its FX rate); null when the key carries no spend (e.g. touches without a campaign).';
+const COST = 'Campaign spend with this key in the period, in the report currency (each day converted at its FX rate); null when the key carries no spend (e.g. touches without a campaign) and in rows grouped by TOUCH_TYPE, INDUSTRY, SEGMENT, SIZE or OWNER (spend is recorded per campaign and day).';
 const ROAS = 'Return on ad spend: revenue / cost (e.g. 3.5 means 3.50 earned per 1.00 spent). Null when cost is null or 0.';
 const ROI = 'Return on investment: (revenue - cost) / cost (e.g. 2.5 = 250%). Null when cost is null or 0.';
 
@@ -105,7 +105,7 @@ export class AttributionReport {
   @Field(() => Int, { description: 'Number of deals in scope.' })
   deals: number;
 
-  @Field(() => MoneyObject, { description: 'Campaign spend in the period (all rows).' })
+  @Field(() => MoneyObject, { description: 'Campaign spend in the period: the sum of the rows\' costs, or the whole spend when rows are grouped by a dimension spend cannot be split by (TOUCH_TYPE, INDUSTRY, SEGMENT, SIZE, OWNER).' })
   cost: MoneyObject;
 
   @Field(() => [AttributionRow], { description: 'One row per key (or pair of keys) with credit or spend, largest revenue first. The unattributed bucket is not among them: see unattributedRow.' })

@@ -8,7 +8,7 @@ import { AttributionRequest } from '../../reports/attribution-report.types';
 import {
   DataDrivenModel, DataDrivenOptions, isDataDrivenModel, AttributionModel, AttributionModelOptions,
 } from '../../attribution/attribution-model';
-import { ContactsRule, Dimension, isPeriod } from '../../reports/report-scope';
+import { ContactsRule, Dimension, isDealAttribute, isPeriod } from '../../reports/report-scope';
 import { AttributionInput, CompareModelsInput, JourneyOptionsInput, PositionWeightsInput, ReportOptionsInput } from './attribution.input';
 import { JourneyOptions } from '../../reports/deal-journey.service';
 import { checkPeriod, currenciesOf, timeZoneOf } from '../common/report-checks';
@@ -56,7 +56,8 @@ function dataDrivenOptions(model: DataDrivenModel, input: ReportOptionsInput): D
   const groupBy = input.groupBy ?? [Dimension.CHANNEL];
   if (groupBy.length !== 1 || !DATA_DRIVEN_DIMENSIONS.has(groupBy[0])) {
     throw badUserInput(`input.groupBy: ${model} credits the keys of whole journey paths, so it takes [CHANNEL] or [CAMPAIGN]; `
-      + `got [${groupBy.join(', ')}] (a period or a second dimension would cut paths apart)`, { field: 'input.groupBy' });
+      + `got [${groupBy.join(', ')}] (paths are kept by channel and by campaign only; a period or a second dimension would cut them apart)`,
+    { field: 'input.groupBy' });
   }
   if ((input.basis ?? ConversionBasis.REVENUE) !== ConversionBasis.REVENUE) {
     throw badUserInput(`input.basis: ${model} learns from won and lost deals closed in the period, so it takes REVENUE`, { field: 'input.basis' });
@@ -149,7 +150,12 @@ export function attributionRequest(input: ReportOptionsInput, models: Attributio
       from: input.from ?? undefined,
       to: input.to ?? undefined,
       periods: groupBy.filter(isPeriod),
-      touchDetails: { campaign: groupBy.includes(Dimension.CAMPAIGN), sourceMedium: groupBy.includes(Dimension.SOURCE_MEDIUM) },
+      dealAttributes: groupBy.filter(isDealAttribute),
+      touchDetails: {
+        campaign: groupBy.includes(Dimension.CAMPAIGN),
+        sourceMedium: groupBy.includes(Dimension.SOURCE_MEDIUM),
+        type: groupBy.includes(Dimension.TOUCH_TYPE),
+      },
     },
   };
 }

@@ -73,7 +73,7 @@ export class ReportOptionsInput extends JourneyOptionsInput {
   @Field({ nullable: true, description: 'End of the period, exclusive, on the conversion time (ISO 8601). Default: no upper bound.' })
   to?: Date;
 
-  @Field(() => [Dimension], { nullable: true, description: 'One or two dimensions to group rows by, e.g. [CHANNEL] or [CHANNEL, MONTH] for a time series. Default [CHANNEL]. Data-driven models take [CHANNEL] or [CAMPAIGN].' })
+  @Field(() => [Dimension], { nullable: true, description: 'One or two dimensions to group rows by, e.g. [CHANNEL], [CHANNEL, MONTH] for a time series or [SEGMENT, CHANNEL] per account segment. Default [CHANNEL]. Data-driven models take [CHANNEL] or [CAMPAIGN].' })
   groupBy?: Dimension[];
 
   @Field(() => Int, { nullable: true, description: 'MARKOV only: how many consecutive keys make a state, 1 to 4. Default 1.' })
