@@ -177,6 +177,16 @@ describe('mergeLeads and mergeAccounts', () => {
     ]);
     expect(inBatch.userErrors.map((error) => error.code)).toEqual(['MERGE_CYCLE', 'MERGE_CYCLE']);
     expect((await leadNamed('L-D')).mergedInto).toBeNull();
+
+    // A chain inside one batch may be 10 merges long, so a hostile batch stays cheap.
+    const chain = Array.from({ length: 12 }, (_, index) => `L-CHAIN-${index}`);
+    ok(await ingest(app, 'leads', chain.map((id) => lead(id))));
+    const merges = (count: number) => chain.slice(0, count).map((id, index) =>
+      ({ survivorExternalId: chain[index + 1], mergedExternalId: id, mergedAt: '2025-03-13T00:00:00Z' }));
+    const long = await ingest(app, 'leadMerges', merges(11));
+    expect(long.userErrors.map((error) => [error.path[1], error.code])).toEqual([['0', 'INVALID_VALUE']]);
+    expect(await ingest(app, 'leadMerges', merges(10))).toMatchObject({ created: 10 });
+    expect((await leadNamed(chain[0])).mergedInto).toEqual({ externalId: chain[10] });
   });
 
   test("an account merge moves the merged account's leads and deals, and its old id lands on the survivor", async () => {

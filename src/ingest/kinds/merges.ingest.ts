@@ -9,9 +9,13 @@ const FIELDS = ['survivorExternalId', 'mergedExternalId', 'mergedAt'];
 const joins = (table: Table) => `${survivorJoin(table, 'sv', 's.survivor_external_id')}
   LEFT JOIN ${table} mg ON mg.external_id = s.merged_external_id`;
 
+/** How many merges of one batch may follow each other (A into B, B into C, ...): plenty for any CRM export. */
+export const MAX_CHAIN_IN_BATCH = 10;
+
 // Each item's merged record and its survivor, followed through the batch's other items: with
-// A into B and B into C in one batch, A ends in C whatever the order. A chain that is still inside
-// the batch after as many steps as there are items is a cycle.
+// A into B and B into C in one batch, A ends in C whatever the order. The walk is bounded, so a
+// hostile batch costs at most MAX_CHAIN_IN_BATCH steps per item: a chain that comes back to an
+// item it passed is a cycle, one still inside the batch at the bound is too long.
 function chainsSql(table: Table, stage: string): string {
   return `WITH RECURSIVE item AS (
       SELECT DISTINCT ON (mg.id) s.row_no, mg.id AS merged_id, sv.id AS target_id, ingest_timestamptz(s.merged_at) AS merged_at
@@ -20,14 +24,14 @@ function chainsSql(table: Table, stage: string): string {
       ORDER BY mg.id, s.row_no
     ),
     chain AS (
-      SELECT row_no, merged_id, target_id, merged_at, 1 AS depth FROM item
+      SELECT row_no, merged_id, target_id, merged_at, 1 AS depth, ARRAY[merged_id] AS path, false AS cyclic FROM item
       UNION ALL
-      SELECT c.row_no, c.merged_id, i.target_id, c.merged_at, c.depth + 1
+      SELECT c.row_no, c.merged_id, i.target_id, c.merged_at, c.depth + 1, c.path || i.merged_id, i.merged_id = ANY(c.path)
       FROM chain c JOIN item i ON i.merged_id = c.target_id
-      WHERE c.depth <= (SELECT count(*) FROM item)
+      WHERE NOT c.cyclic AND c.depth < ${MAX_CHAIN_IN_BATCH}
     )
-    SELECT DISTINCT ON (merged_id) row_no, merged_id, target_id AS survivor_id, merged_at,
-           target_id IN (SELECT merged_id FROM item) AS cyclic
+    SELECT DISTINCT ON (merged_id) row_no, merged_id, target_id AS survivor_id, merged_at, cyclic,
+           NOT cyclic AND target_id IN (SELECT merged_id FROM item) AS too_long
     FROM chain ORDER BY merged_id, depth DESC`;
 }
 
@@ -64,9 +68,10 @@ function mergeChecks(table: Table, what: string, stage: string) {
     ],
     extraChecks: [
       duplicateKey(stage, ['mergedExternalId'], `a merged ${what}`),
-      `SELECT row_no, 'survivorExternalId', '${UserErrorCode.MERGE_CYCLE}',
-              'the merges of this batch form a cycle through this item: it would leave no survivor'
-       FROM (${chainsSql(table, stage)}) chains WHERE cyclic`,
+      `SELECT row_no, 'survivorExternalId', CASE WHEN cyclic THEN '${UserErrorCode.MERGE_CYCLE}' ELSE '${UserErrorCode.INVALID_VALUE}' END,
+              CASE WHEN cyclic THEN 'the merges of this batch form a cycle through this item: it would leave no survivor'
+                   ELSE 'this item starts a chain of more than ${MAX_CHAIN_IN_BATCH} merges in a row inside one batch: send the rest in a later batch' END
+       FROM (${chainsSql(table, stage)}) chains WHERE cyclic OR too_long`,
     ],
   };
 }

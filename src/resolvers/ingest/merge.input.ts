@@ -15,7 +15,7 @@ export class MergeItem {
 
 @InputType({ description: 'A batch of lead merges.' })
 export class MergeLeadsInput {
-  @Field(() => [MergeItem], { description: 'Up to 5,000 merges, each merged lead once. Chains (A into B, B into C) end in C, in any order; a cycle is refused.' })
+  @Field(() => [MergeItem], { description: 'Up to 5,000 merges, each merged lead once. Chains (A into B, B into C) end in C, in any order, at most 10 merges in a row within one batch; a cycle is refused.' })
   merges: MergeItem[];
 
   @Field({ nullable: true, description: IDEMPOTENCY_KEY })
@@ -24,7 +24,7 @@ export class MergeLeadsInput {
 
 @InputType({ description: 'A batch of account merges.' })
 export class MergeAccountsInput {
-  @Field(() => [MergeItem], { description: 'Up to 5,000 merges, each merged account once. Chains (A into B, B into C) end in C, in any order; a cycle is refused.' })
+  @Field(() => [MergeItem], { description: 'Up to 5,000 merges, each merged account once. Chains (A into B, B into C) end in C, in any order, at most 10 merges in a row within one batch; a cycle is refused.' })
   merges: MergeItem[];
 
   @Field({ nullable: true, description: IDEMPOTENCY_KEY })
