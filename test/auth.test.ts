@@ -45,6 +45,9 @@ const operations: Record<string, { needs: Scope; document: string }> = {
   upsertDeals: { needs: Scope.INGEST, document: 'mutation { upsertDeals(input: { deals: [] }) { created } }' },
   recordCampaignCosts: { needs: Scope.INGEST, document: 'mutation { recordCampaignCosts(input: { costs: [] }) { created } }' },
   recordFxRates: { needs: Scope.INGEST, document: 'mutation { recordFxRates(input: { rates: [] }) { created } }' },
+  identifyVisitors: { needs: Scope.INGEST, document: 'mutation { identifyVisitors(input: { links: [] }) { created } }' },
+  mergeLeads: { needs: Scope.INGEST, document: 'mutation { mergeLeads(input: { merges: [] }) { created } }' },
+  mergeAccounts: { needs: Scope.INGEST, document: 'mutation { mergeAccounts(input: { merges: [] }) { created } }' },
   setScoringRules: {
     needs: Scope.ADMIN,
     document: 'mutation { setScoringRules(input: { threshold: 10, rules: [{ touchType: WEBINAR, points: 5 }] }) { rescoredLeads } }',
