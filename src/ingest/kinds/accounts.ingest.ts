@@ -21,14 +21,14 @@ export const accounts: IngestKind = {
   ],
   extraChecks: [duplicateKey(stage, ['externalId'], 'an account')],
   merge: [
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'accounts',
       key: ['external_id'],
       columns: ['name', 'domain', 'segment', 'industry', 'size'],
       select: `SELECT s.external_id, s.name, lower(s.domain), s.segment, s.industry, s.size, ${deletedAt}
                FROM ${stage} s`,
       returning: ['id'],
-    })}),
+    })},
     -- Fit points come from the account: a changed account rescores its leads.
     unscored AS (INSERT INTO lead_score_stale_leads (lead_id)
                  SELECT l.id FROM leads l JOIN up ON l.account_id = up.id WHERE NOT up.inserted ON CONFLICT DO NOTHING)

@@ -57,7 +57,7 @@ export const leads: IngestKind = {
      FROM ${stage} s
      LEFT JOIN accounts a ON a.external_id = s.account_external_id
      LEFT JOIN leads old ON old.external_id = s.external_id`,
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'leads',
       key: ['external_id'],
       columns: ['account_id', 'email', 'name', 'created_at', 'lifecycle_stage', 'stage_changed_at'],
@@ -68,7 +68,7 @@ export const leads: IngestKind = {
                       r.deleted_at
                FROM ingest_leads_resolved r`,
       returning: ['id', 'external_id', 'account_id', 'lifecycle_stage', 'stage_changed_at'],
-    })}),
+    })},
     history AS (
       INSERT INTO lead_stage_changes (lead_id, account_id, from_stage, to_stage, changed_at)
       SELECT up.id, up.account_id, r.old_stage, up.lifecycle_stage, up.stage_changed_at

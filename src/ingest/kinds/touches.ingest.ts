@@ -44,7 +44,7 @@ export const touches: IngestKind = {
   extraChecks: [duplicateKey(stage, ['externalId'], 'a touch')],
   merge: [
     registerChannelsSql(stage),
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'touches',
       key: ['external_id'],
       columns: ['lead_id', 'account_id', 'campaign_id', 'channel', 'type', 'occurred_at',
@@ -56,7 +56,7 @@ export const touches: IngestKind = {
                JOIN leads l ON l.external_id = s.lead_external_id
                LEFT JOIN campaigns c ON c.external_id = s.campaign_external_id`,
       returning: ['id', 'lead_id'],
-    })}),
+    })},
     -- A changed touch changes its lead's journey and score, and its former lead's if it moved: this
     -- statement still reads the touches as they were.
     changed_lead AS (SELECT lead_id FROM up UNION SELECT t.lead_id FROM touches t JOIN up ON up.id = t.id WHERE NOT up.inserted),
