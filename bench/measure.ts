@@ -6,22 +6,41 @@ export interface Measurement {
   note?: string;
 }
 
+/** A step to time: `prepare` (untimed) then `run` (timed), which returns the rows it wrote. */
+export interface Step {
+  step: string;
+  prepare: () => Promise<void>;
+  run: () => Promise<number>;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+async function runOnce({ step, prepare, run }: Step, into: Measurement, runs: number): Promise<void> {
+  await prepare();
+  const started = process.hrtime.bigint();
+  into.rows = await run();
+  into.seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+  console.error(`  ${step}: run ${into.seconds.length}/${runs}, ${into.rows.toLocaleString('en-US')} rows in ${into.seconds.at(-1)!.toFixed(1)} s`);
+}
+
 /** Runs `prepare` (untimed) then `run` (timed), `runs` times; `run` returns the rows it wrote. */
 export async function measure(step: string, runs: number, prepare: () => Promise<void>, run: () => Promise<number>): Promise<Measurement> {
-  const seconds: number[] = [];
-  let rows = 0;
-  for (let index = 0; index < runs; index++) {
-    await prepare();
-    const started = process.hrtime.bigint();
-    rows = await run();
-    seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-    console.error(`  ${step}: run ${index + 1}/${runs}, ${rows.toLocaleString('en-US')} rows in ${seconds[index].toFixed(1)} s`);
+  const [measurement] = await measureInTurns([{ step, prepare, run }], runs);
+  return measurement;
+}
+
+/**
+ * Runs every step once per round, `runs` rounds. Steps compared with each other take turns, so
+ * that load coming and going on a shared machine weighs on each of them alike.
+ */
+export async function measureInTurns(steps: readonly Step[], runs: number): Promise<Measurement[]> {
+  const measurements: Measurement[] = steps.map(({ step }) => ({ step, rows: 0, seconds: [] }));
+  for (let round = 0; round < runs; round++) {
+    for (const [index, step] of steps.entries()) await runOnce(step, measurements[index], runs);
   }
-  return { step, rows, seconds };
+  return measurements;
 }

@@ -1,24 +1,40 @@
 import { Measurement, median } from './measure';
 
-const GOALS: Record<string, number> = { 'CSV import (`importCsv`)': 0.5, '`recordTouches` over HTTP': 0.1 };
+export const FAIR_FLOOR = 'fair floor';
+export const COPY_FLOOR = 'COPY floor';
+export const CSV_IMPORT = 'CSV import (`importCsv`)';
+
+// Each goal is a share of one floor's rows/s: the CSV import keeps every index, key and foreign key
+// of touches, so it is held to the fair floor; GraphQL keeps its goal against the plain COPY.
+const GOALS: Record<string, { share: number; floor: string }> = {
+  [CSV_IMPORT]: { share: 0.5, floor: FAIR_FLOOR },
+  '`recordTouches` over HTTP': { share: 0.1, floor: COPY_FLOOR },
+};
 
 const format = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const rateOf = (measurement: Measurement) => measurement.rows / median(measurement.seconds);
 
-/** The figures as a markdown table (medians), with the ratio to the COPY floor and the goals. */
+/** The figures as a markdown table (medians), with the ratios to both floors and the goals. */
 export function markdownReport(measurements: readonly Measurement[], context: string[]): string {
-  const floor = measurements[0];
-  const floorRate = floor.rows / median(floor.seconds);
+  const floorRate = (step: string) => {
+    const floor = measurements.find((measurement) => measurement.step === step);
+    if (!floor) throw new Error(`no "${step}" measured`);
+    return rateOf(floor);
+  };
+  const fairRate = floorRate(FAIR_FLOOR);
+  const copyRate = floorRate(COPY_FLOOR);
   const lines = [
-    '| step | rows | runs | seconds (median) | rows/s | vs COPY | goal |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| step | rows | runs | seconds (median) | rows/s | vs fair floor | vs COPY floor | goal |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const measurement of measurements) {
-    const seconds = median(measurement.seconds);
-    const rate = measurement.rows / seconds;
+    const rate = rateOf(measurement);
     const goal = GOALS[measurement.step];
-    const verdict = goal === undefined ? '' : `>= ${goal * 100}%: ${rate / floorRate >= goal ? 'met' : 'missed'}`;
+    const verdict = goal === undefined ? ''
+      : `>= ${goal.share * 100}% of the ${goal.floor}: ${rate / floorRate(goal.floor) >= goal.share ? 'met' : 'missed'}`;
     lines.push(`| ${measurement.step}${measurement.note ? ` (${measurement.note})` : ''} | ${format(measurement.rows)} `
-      + `| ${measurement.seconds.length} | ${format(seconds, 1)} | ${format(rate)} | ${format((rate / floorRate) * 100, 1)}% | ${verdict} |`);
+      + `| ${measurement.seconds.length} | ${format(median(measurement.seconds), 1)} | ${format(rate)} `
+      + `| ${format((rate / fairRate) * 100, 1)}% | ${format((rate / copyRate) * 100, 1)}% | ${verdict} |`);
   }
   return [...lines, '', ...context.map((line) => `- ${line}`)].join('\n');
 }

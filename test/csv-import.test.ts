@@ -2,6 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withTransaction } from '../src/database/sql';
 import { ANALYZE_AFTER_ROWS, CsvFormatError, importCsv } from '../src/ingest/csv-import';
 import { ingestKinds } from '../src/ingest/kinds';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -40,6 +42,27 @@ test('a large import leaves the planner fresh statistics', async () => {
   expect(await importCsv(db.dataSource, ingestKinds.leads, csv('externalId,createdAt', ...lines))).toMatchObject({ created: ANALYZE_AFTER_ROWS });
   const [{ estimate }] = await db.dataSource.query("SELECT reltuples::int AS estimate FROM pg_class WHERE relname = 'leads'");
   expect(estimate).toBeGreaterThanOrEqual(ANALYZE_AFTER_ROWS);
+});
+
+// New keys take a plain INSERT: one that another batch commits while the import waits on it must
+// still be merged (here: unchanged, as the values are the same), not fail the whole file.
+test('a new key committed meanwhile by another batch is merged, not a unique violation', async () => {
+  const lockWaits = async () => (await db.dataSource.query(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0].n;
+  let imported: ReturnType<typeof importCsv> | undefined;
+  await withTransaction(db.dataSource, {}, async (other) => {
+    await other.query(`INSERT INTO channels (slug) VALUES ('email') ON CONFLICT DO NOTHING`);
+    await other.query(`INSERT INTO touches (external_id, lead_id, channel, type, occurred_at)
+                       SELECT 'CSV-R1', id, 'email', 'EMAIL_OPEN', '2025-01-05T10:00:00Z' FROM leads WHERE external_id = 'L-1'`);
+    imported = importCsv(db.dataSource, ingestKinds.touches, csv(touchesHeader,
+      'CSV-R1,L-1,email,EMAIL_OPEN,2025-01-05T10:00:00Z,',
+      'CSV-R2,L-1,email,EMAIL_OPEN,2025-01-06T10:00:00Z,'));
+    // The import's INSERT of CSV-R1 waits for this transaction, which then commits.
+    while (await lockWaits() === 0) await sleep(20);
+  });
+  expect(await imported).toMatchObject({ rows: 2, created: 1, updated: 0, unchanged: 1, refused: false });
+  const [{ count }] = await db.dataSource.query("SELECT count(*)::int FROM touches WHERE external_id LIKE 'CSV-R%'");
+  expect(count).toBe(2);
 });
 
 test('a file with bad rows is refused whole, with line, column and reason', async () => {

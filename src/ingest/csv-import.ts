@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { Queryable, withTransaction } from '../database/sql';
 import { IngestKind, checkSql, columnOf, createStagingSql, stagingTable } from './ingest-kind';
 import { RecordLines } from './csv-lines';
-import { mergeStaged } from './ingest.service';
+import { mergeStagedInSavepoint } from './ingest.service';
 import { IngestCounts, ItemError } from './user-error';
 
 export interface ImportOptions {
@@ -83,12 +83,15 @@ function countBytes(onProgress?: (bytes: number) => void): Transform {
   });
 }
 
-async function copyIntoStaging(client: PoolClient, kind: IngestKind, columns: string[], stream: Readable, options: ImportOptions): Promise<RecordLines> {
+/** COPYs the file into staging; returns where its records start and how many rows were staged. */
+async function copyIntoStaging(client: PoolClient, kind: IngestKind, columns: string[], stream: Readable,
+  options: ImportOptions): Promise<{ records: RecordLines; rows: number }> {
   const sql = `COPY ${stagingTable(kind)} (${columns.join(', ')}) FROM STDIN
                WITH (FORMAT csv, HEADER true, FORCE_NULL (${columns.join(', ')}))`;
   const records = new RecordLines();
+  const copy = client.query(copyFrom(sql));
   try {
-    await pipeline(stream, countBytes(options.onProgress), records, client.query(copyFrom(sql)));
+    await pipeline(stream, countBytes(options.onProgress), records, copy);
   } catch (error) {
     // PostgreSQL names the file line it could not read ("COPY ..., line 12: ...").
     const where = (error as { where?: string }).where ?? '';
@@ -99,7 +102,7 @@ async function copyIntoStaging(client: PoolClient, kind: IngestKind, columns: st
     }
     throw new CsvFormatError(`${line ? `line ${records.recordStartOf(Number(line))}: ` : ''}${(error as Error).message}`);
   }
-  return records;
+  return { records, rows: copy.rowCount };
 }
 
 /** Numbers staged rows by the file line their record starts on, when records span several lines. */
@@ -136,9 +139,10 @@ export async function importCsv(dataSource: DataSource, kind: IngestKind, input:
   const columns = columnsFor(kind, header);
   const result = await withTransaction(dataSource, { settings: { work_mem: '256MB' } }, async (tx): Promise<ImportResult> => {
     await tx.query(createStagingSql(kind));
-    await numberByFileLine(tx, kind, await copyIntoStaging(tx.client, kind, columns, stream, options));
+    const { records, rows } = await copyIntoStaging(tx.client, kind, columns, stream, options);
+    await numberByFileLine(tx, kind, records);
+    // Fixups rewrite values, never add or remove rows: the count is COPY's.
     if (kind.csvFixups) await tx.query(kind.csvFixups);
-    const [{ rows }] = await tx.query(`SELECT count(*)::int AS rows FROM ${stagingTable(kind)}`);
     await tx.query(`CREATE TEMP TABLE ingest_rejects ON COMMIT DROP AS ${checkSql(kind)}`, [null]);
     const errors: ItemError[] = await tx.query('SELECT * FROM ingest_rejects ORDER BY 1, 2 LIMIT $1', [REPORTED_PROBLEMS]);
     const [{ rejected }] = await tx.query('SELECT count(DISTINCT row)::int AS rejected FROM ingest_rejects');
@@ -150,7 +154,7 @@ export async function importCsv(dataSource: DataSource, kind: IngestKind, input:
       if (options.rejectsPath) await writeRejects(tx.client, kind, options.rejectsPath);
       await tx.query(`DELETE FROM ${stagingTable(kind)} WHERE row_no IN (SELECT row FROM ingest_rejects)`);
     }
-    const { created, updated } = await mergeStaged(tx, kind);
+    const { created, updated } = await mergeStagedInSavepoint(tx, kind);
     return { rows, rejected, created, updated, unchanged: rows - rejected - created - updated, errors, refused: false };
   });
   if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await dataSource.query('ANALYZE');

@@ -13,15 +13,22 @@ export class RecordLines extends Transform {
   private line = 1;
   private quoted = false;
 
+  // Jumps from quote to quote with indexOf (native) rather than visiting every byte in JavaScript:
+  // on a 1M-row file that took seconds of CPU, beside the COPY it feeds.
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error: null, chunk: Buffer) => void): void {
-    for (const byte of chunk) {
-      if (byte === QUOTE) {
+    let quote = chunk.indexOf(QUOTE);
+    let newline = chunk.indexOf(NEWLINE);
+    while (newline >= 0) {
+      if (quote >= 0 && quote < newline) {
         this.quoted = !this.quoted;
-      } else if (byte === NEWLINE) {
-        this.line += 1;
-        if (!this.quoted) this.lines.push(this.line);
+        quote = chunk.indexOf(QUOTE, quote + 1);
+        continue;
       }
+      this.line += 1;
+      if (!this.quoted) this.lines.push(this.line);
+      newline = chunk.indexOf(NEWLINE, newline + 1);
     }
+    for (; quote >= 0; quote = chunk.indexOf(QUOTE, quote + 1)) this.quoted = !this.quoted;
     done(null, chunk);
   }
 

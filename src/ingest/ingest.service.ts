@@ -53,6 +53,26 @@ export async function mergeStaged(db: Queryable, kind: IngestKind): Promise<{ cr
 }
 
 /**
+ * mergeStaged for the CSV import, whose file cannot be read twice: a merge that collides with a
+ * concurrent batch (see COLLISIONS) is rolled back to a savepoint and run again, up to
+ * MAX_ATTEMPTS times in all, over the same checked staging table. The collision's cause has
+ * committed by then, so the next run sees it.
+ */
+export async function mergeStagedInSavepoint(db: Queryable, kind: IngestKind): Promise<{ created: number; updated: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    await db.query('SAVEPOINT ingest_merge');
+    try {
+      const counts = await mergeStaged(db, kind);
+      await db.query('RELEASE SAVEPOINT ingest_merge');
+      return counts;
+    } catch (error) {
+      if (!isCollision(error) || attempt === MAX_ATTEMPTS) throw error;
+      await db.query('ROLLBACK TO SAVEPOINT ingest_merge');
+    }
+  }
+}
+
+/**
  * Ingests one batch all-or-nothing: every item is checked first and nothing is written unless all
  * pass. With an idempotency key, a successful result is stored and a retry returns it unchanged.
  * A batch that collides with a concurrent one runs again, up to MAX_ATTEMPTS times in all, and

@@ -21,7 +21,7 @@ export const accounts: IngestKind = {
   ],
   extraChecks: [duplicateKey(stage, ['externalId'], 'an account')],
   merge: [
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'accounts',
       key: ['external_id'],
       columns: ['name', 'domain', 'segment', 'industry', 'size'],
@@ -30,7 +30,7 @@ export const accounts: IngestKind = {
                FROM ${stage} s
                WHERE NOT EXISTS (SELECT 1 FROM accounts m WHERE m.external_id = s.external_id AND m.merged_into_id IS NOT NULL)`,
       returning: ['id'],
-    })}),
+    })},
     -- Fit points come from the account: a changed account rescores its leads.
     unscored AS (INSERT INTO lead_score_stale_leads (lead_id)
                  SELECT l.id FROM leads l JOIN up ON l.account_id = up.id WHERE NOT up.inserted ON CONFLICT DO NOTHING)

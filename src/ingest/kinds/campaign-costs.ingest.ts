@@ -24,7 +24,7 @@ export const campaignCosts: IngestKind = {
   ],
   extraChecks: [duplicateKey(stage, ['campaignExternalId', 'date'], 'one cost per campaign and day')],
   merge: [
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'campaign_costs',
       key: ['campaign_id', 'cost_date'],
       columns: ['amount_minor', 'currency'],
@@ -32,6 +32,6 @@ export const campaignCosts: IngestKind = {
                FROM ${stage} s
                JOIN campaigns c ON c.external_id = s.campaign_external_id
                JOIN currencies cur ON cur.code = s.currency`,
-    })}) ${countsSql('up')}`,
+    })} ${countsSql('up')}`,
   ],
 };

@@ -30,7 +30,7 @@ export const campaigns: IngestKind = {
   extraChecks: [duplicateKey(stage, ['externalId'], 'a campaign')],
   merge: [
     registerChannelsSql(stage),
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'campaigns',
       key: ['external_id'],
       columns: ['name', 'channel', 'utm_source', 'utm_medium', 'utm_campaign', 'starts_on', 'ends_on'],
@@ -38,7 +38,7 @@ export const campaigns: IngestKind = {
                       ingest_date(s.starts_on), ingest_date(s.ends_on), ${deletedAt}
                FROM ${stage} s`,
       returning: ['id'],
-    })}),
+    })},
     stale AS (${staleLeadsSql(`SELECT DISTINCT lead_id FROM touches
                                WHERE campaign_id IN (SELECT id FROM up WHERE NOT inserted)`)})
     ${countsSql('up')}`,

@@ -108,7 +108,7 @@ export const deals: IngestKind = {
      ${survivorJoin('accounts', 'a', 's.account_external_id')}
      LEFT JOIN deals old ON old.external_id = s.external_id`,
     `CREATE TEMP TABLE ingest_deals_written ON COMMIT DROP AS
-     WITH up AS (${upsertSql({
+     WITH ${upsertSql('up', {
       table: 'deals',
       key: ['external_id'],
       columns: ['name', 'account_id', 'amount_minor', 'currency', 'status', 'stage', 'owner', 'created_at', 'closed_at'],
@@ -116,7 +116,7 @@ export const deals: IngestKind = {
                       r.created_at, r.closed_at, r.deleted_at
                FROM ingest_deals_resolved r`,
       returning: ['id', 'external_id', 'account_id', 'status', 'stage', 'amount_minor', 'currency'],
-    })})
+    })}
      SELECT * FROM up`,
     `INSERT INTO deal_changes (deal_id, account_id, changed_at, status, stage, amount_minor, currency)
      SELECT w.id, w.account_id,

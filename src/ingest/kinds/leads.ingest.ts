@@ -59,7 +59,7 @@ export const leads: IngestKind = {
      LEFT JOIN leads old ON old.external_id = s.external_id
      -- A merged lead's record lives on in its survivor: a sync that still sends it changes nothing.
      WHERE old.merged_into_id IS NULL`,
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'leads',
       key: ['external_id'],
       columns: ['account_id', 'email', 'name', 'created_at', 'lifecycle_stage', 'stage_changed_at'],
@@ -70,7 +70,7 @@ export const leads: IngestKind = {
                       r.deleted_at
                FROM ingest_leads_resolved r`,
       returning: ['id', 'external_id', 'account_id', 'lifecycle_stage', 'stage_changed_at'],
-    })}),
+    })},
     history AS (
       INSERT INTO lead_stage_changes (lead_id, account_id, from_stage, to_stage, changed_at)
       SELECT up.id, up.account_id, r.old_stage, up.lifecycle_stage, up.stage_changed_at

@@ -51,7 +51,7 @@ export const touches: IngestKind = {
   extraChecks: [duplicateKey(stage, ['externalId'], 'a touch')],
   merge: [
     registerChannelsSql(stage),
-    `WITH up AS (${upsertSql({
+    `WITH ${upsertSql('up', {
       table: 'touches',
       key: ['external_id'],
       columns: ['lead_id', 'account_id', 'campaign_id', 'channel', 'type', 'occurred_at',
@@ -68,7 +68,7 @@ export const touches: IngestKind = {
                LEFT JOIN leads vl ON vl.id = v.lead_id
                LEFT JOIN campaigns c ON c.external_id = s.campaign_external_id`,
       returning: ['id', 'lead_id', 'visitor_id'],
-    })}),
+    })},
     -- A changed touch changes its lead's (or anonymous visitor's) journey and score, and its former
     -- one's if it moved: this statement still reads the touches as they were.
     before AS (SELECT t.lead_id, t.visitor_id FROM touches t JOIN up ON up.id = t.id WHERE NOT up.inserted),
