@@ -118,3 +118,25 @@ export function journeyCredits(amountMinor: bigint, journey: readonly JourneyTou
   }
   return { amounts, shares };
 }
+
+/** A model whose shares depend only on a touch's position and the journey's length, as integers. */
+export interface EndWeights {
+  /** FIRST, LAST and MIDDLE weights normalised to sum to `denominator`. */
+  readonly first: number;
+  readonly last: number;
+  readonly middle: number;
+  readonly denominator: number;
+}
+
+/**
+ * The integer FIRST, LAST and MIDDLE weights of a model that places no other milestone (LINEAR:
+ * MIDDLE alone): what crediting in SQL needs. Undefined for any other model or for collapsed repeats.
+ */
+export function endWeights(options: RuleBasedOptions): EndWeights | undefined {
+  if (options.collapseRepeats) return undefined;
+  if (options.model === RuleBasedModel.LINEAR) return { first: 0, last: 0, middle: 1, denominator: 1 };
+  if (options.model === RuleBasedModel.LAST_NON_DIRECT || options.model === RuleBasedModel.TIME_DECAY) return undefined;
+  const exact = exactWeights(options.model === RuleBasedModel.CUSTOM ? options.weights : POSITION_MODEL_WEIGHTS[options.model]);
+  if (!exact || exact.of.LEAD_CREATION > 0 || exact.of.OPPORTUNITY_CREATION > 0 || exact.of.CLOSED > 0) return undefined;
+  return { first: exact.of.FIRST, last: exact.of.LAST, middle: exact.of.MIDDLE, denominator: exact.denominator };
+}
