@@ -71,3 +71,25 @@ test('stored credits follow new touches, changed contacts, lead creation times a
   expect((await ingest(app, 'leads', [{ externalId: lead.external_id, createdAt: '2020-01-01T00:00:00Z' }])).userErrors).toEqual([]);
   await expectPathsAgree({ groupBy: ['CHANNEL'] });
 });
+
+// Models whose shares follow from positions alone are credited on the fly in one SQL statement
+// (position-credit-sql.ts): to the cent what the stored credits (computed in Node) say.
+const POSITION_ONLY = ['FIRST_TOUCH', 'LAST_TOUCH', 'LINEAR', 'POSITION_BASED', 'J_SHAPED', 'INVERSE_J'];
+
+test.each([
+  [{ groupBy: ['CHANNEL'] }],
+  [{ groupBy: ['CAMPAIGN', 'QUARTER'] }],
+  [{ groupBy: ['SOURCE_MEDIUM'], basis: 'PIPELINE' }],
+  [{ groupBy: ['MONTH'], timeZone: 'America/New_York', from: '2025-04-01T00:00:00Z', to: '2025-10-01T00:00:00Z' }],
+])('position models credited in SQL equal the stored credits for %j', async (input) => {
+  const stored = await compare({ ...input, models: POSITION_ONLY });
+  expect(stored.rows.length).toBeGreaterThan(0);
+  expect(await compare({ ...input, models: POSITION_ONLY, ...ON_THE_FLY })).toEqual(stored);
+});
+
+test('CUSTOM weights on FIRST, LAST and MIDDLE alone, credited in SQL, equal the stored POSITION_BASED credits', async () => {
+  const stored = await compare({ groupBy: ['CHANNEL'], models: ['POSITION_BASED'] });
+  const custom = await compare({ groupBy: ['CHANNEL'], models: ['CUSTOM'], weights: { first: 0.4, last: 0.4, middle: 0.2 } });
+  for (const row of custom.rows) row.values.forEach((value: { model: string }) => { value.model = 'POSITION_BASED'; });
+  expect(custom).toEqual(stored);
+});

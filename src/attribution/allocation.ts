@@ -9,6 +9,26 @@ function integerWeights(weights: readonly Ratio[]): bigint[] {
   return weights.map(({ num, den }) => num * (denominator / den));
 }
 
+// Indexes by fractional part, largest first; ties: the earlier index.
+function byRemainder<T extends number | bigint>(remainders: readonly T[]): number[] {
+  return remainders.map((_, index) => index)
+    .sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[a] > remainders[b] ? -1 : 1));
+}
+
+function largestRemainder(amount: bigint, integers: readonly bigint[]): bigint[] {
+  const total = integers.reduce((sum, weight) => sum + weight, 0n);
+  if (total === 0n) throw new RangeError('weights must not all be zero');
+  const parts = integers.map((weight) => (amount * weight) / total);
+  const remainders = integers.map((weight) => (amount * weight) % total);
+  let leftover = amount - parts.reduce((sum, part) => sum + part, 0n);
+  for (const index of byRemainder(remainders)) {
+    if (leftover === 0n) break;
+    parts[index] += 1n;
+    leftover -= 1n;
+  }
+  return parts;
+}
+
 /**
  * Splits `amount` minor units in proportion to `weights` by largest remainder: each part gets
  * the floor of its exact quota, then the units left over go one by one to the largest fractional
@@ -17,19 +37,26 @@ function integerWeights(weights: readonly Ratio[]): bigint[] {
  */
 export function allocateMinorUnits(amount: bigint, weights: readonly Ratio[]): bigint[] {
   if (amount < 0n) throw new RangeError('amount must not be negative');
-  const integers = integerWeights(weights);
-  const total = integers.reduce((sum, weight) => sum + weight, 0n);
-  if (total === 0n) throw new RangeError('weights must not all be zero');
-  const parts = integers.map((weight) => (amount * weight) / total);
-  const remainders = integers.map((weight) => (amount * weight) % total);
-  let leftover = amount - parts.reduce((sum, part) => sum + part, 0n);
-  const order = remainders
-    .map((remainder, index) => ({ remainder, index }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (const { index } of order) {
-    if (leftover === 0n) break;
-    parts[index] += 1n;
-    leftover -= 1n;
+  return largestRemainder(amount, integerWeights(weights));
+}
+
+/**
+ * `allocateMinorUnits` for shares given as integer weights over their sum `total` (non-negative
+ * safe integers), as crediting every stored deal needs them: while amount x total is a safe
+ * integer the quotas are exact in doubles, which is several times faster than bigint arithmetic.
+ */
+export function allocateByIntegerWeights(amount: bigint, weights: readonly number[], total: number): bigint[] {
+  if (amount < 0n) throw new RangeError('amount must not be negative');
+  if (total <= 0) throw new RangeError('weights must not all be zero');
+  if (amount > BigInt(Math.floor(Number.MAX_SAFE_INTEGER / total))) return largestRemainder(amount, weights.map(BigInt));
+  const units = Number(amount);
+  const remainders = weights.map((weight) => (units * weight) % total);
+  const parts = weights.map((weight, index) => (units * weight - remainders[index]) / total);
+  let leftover = units - parts.reduce((sum, part) => sum + part, 0);
+  for (const index of byRemainder(remainders)) {
+    if (leftover === 0) break;
+    parts[index] += 1;
+    leftover -= 1;
   }
-  return parts;
+  return parts.map(BigInt);
 }

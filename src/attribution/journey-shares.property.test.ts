@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { RuleBasedModel, RuleBasedOptions, PositionModel } from './rule-based-model';
 import { creditDeal } from './credit';
-import { ConversionBasis, JourneyContext, JourneyTouch } from './journey';
+import { ConversionBasis, JourneyContext, JourneyTouch, orderJourney } from './journey';
+import { journeyCredits } from './journey-credits';
 import { journeyShares } from './journey-shares';
 import { POSITIONS, PositionWeights } from './position-models';
-import { ONE, compare, sum } from './ratio';
+import { ONE, compare, sum, toNumber } from './ratio';
 
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
@@ -99,6 +100,23 @@ describe('rule-based models, for any journey', () => {
       expect(creditDeal(amountMinor, shuffled, dealContext, modelOptions)).toEqual(expected);
       expect(creditDeal(amountMinor, journey, dealContext, modelOptions)).toEqual(expected);
     }));
+  });
+
+  test('journeyCredits (integer weights in doubles) gives creditDeal\'s credits and shares exactly, by touch index', () => {
+    // Long journeys and large amounts too: the bigint fallback of allocateByIntegerWeights.
+    const anyAmount = fc.oneof(amount, fc.bigInt({ min: 0n, max: 10n ** 30n }));
+    const journeys = fc.oneof(touches, fc.uniqueArray(touch, { selector: ({ id }) => id, minLength: 30, maxLength: 200 }));
+    fc.assert(fc.property(anyAmount, journeys, context, options, (amountMinor, journey, dealContext, modelOptions) => {
+      const ordered = orderJourney(journey);
+      const credits = creditDeal(amountMinor, ordered, dealContext, modelOptions);
+      const expected = { amounts: ordered.map(() => 0n), shares: ordered.map(() => 0) };
+      for (const credit of credits) {
+        const index = ordered.indexOf(credit.touch);
+        expected.amounts[index] = credit.amountMinor;
+        expected.shares[index] = toNumber(credit.share);
+      }
+      expect(journeyCredits(amountMinor, ordered, dealContext, modelOptions)).toEqual(expected);
+    }), { numRuns: 500 });
   });
 
   test('collapsing repeats leaves no two consecutive touches with the same key', () => {

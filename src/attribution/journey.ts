@@ -40,6 +40,10 @@ export function compareIds(a: string, b: string): number {
   const bDigits = DIGITS.test(b);
   if (aDigits !== bDigits) return aDigits ? -1 : 1;
   if (aDigits) {
+    // Without leading zeros, the longer number is the larger, and equal lengths compare as text:
+    // no bigint to build for every comparison of every journey's sort.
+    if (a[0] !== '0' && b[0] !== '0' && a.length !== b.length) return a.length < b.length ? -1 : 1;
+    if (a[0] !== '0' && b[0] !== '0') return a < b ? -1 : a > b ? 1 : 0;
     const difference = BigInt(a) - BigInt(b);
     if (difference !== 0n) return difference < 0n ? -1 : 1;
   }

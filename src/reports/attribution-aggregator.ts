@@ -1,7 +1,6 @@
-import { creditDeal } from '../attribution/credit';
-import { toNumber } from '../attribution/ratio';
+import { journeyCredits } from '../attribution/journey-credits';
 import { RuleBasedOptions } from '../attribution/rule-based-model';
-import { ConversionBasis, JourneyTouch } from '../attribution/journey';
+import { ConversionBasis, JourneyTouch, orderJourney } from '../attribution/journey';
 import { DealJourney, ReportTouch, journeyContext } from './journeys/journey-stream';
 import { rowKey, touchKey } from './row-keys';
 import { Dimension, isTouchDimension } from './report-scope';
@@ -85,32 +84,28 @@ export class AttributionAggregator {
     }
     // Repeats collapse by the touch's own keys: a deal's keys are the same for all its touches.
     const touchDimensions = this.groupBy.filter(isTouchDimension);
-    const journey: KeyedTouch[] = deal.touches.map((touch) => ({
+    const journey = orderJourney(deal.touches.map((touch): KeyedTouch => ({
       id: touch.id,
       occurredAt: touch.occurredAt,
       channel: touch.channel,
       key: touchDimensions.map((dimension) => touchKey(touch, dimension)).join(ROW_KEY_SEPARATOR),
       source: touch,
-    }));
-    const influenced = new Set<RowTotals>();
-    for (const touch of deal.touches) {
-      const row = this.row(this.rowKeys(touch, deal), touch);
-      row.touches += 1;
-      influenced.add(row);
-    }
-    for (const row of influenced) {
+    }))) as KeyedTouch[];
+    const rows = journey.map(({ source }) => this.row(this.rowKeys(source, deal), source));
+    for (const row of rows) row.touches += 1;
+    for (const row of new Set(rows)) {
       row.influencedDeals += 1;
       row.influencedRevenueMinor += amountMinor;
     }
     const context = journeyContext(deal, this.basis);
     this.models.forEach((options, index) => {
       if (options === null) return;
-      for (const credit of creditDeal(amountMinor, journey, context, options)) {
-        const { source } = credit.touch as KeyedTouch;
-        const row = this.row(this.rowKeys(source, deal), source);
-        row.revenueMinor[index] += credit.amountMinor;
-        row.dealCredit[index] += toNumber(credit.share);
-      }
+      // By touch index of the ordered journey: no credit object per touch and model.
+      const { amounts, shares } = journeyCredits(amountMinor, journey, context, options);
+      rows.forEach((row, position) => {
+        row.revenueMinor[index] += amounts[position];
+        row.dealCredit[index] += shares[position];
+      });
     });
   }
 }

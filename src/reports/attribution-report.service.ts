@@ -10,9 +10,19 @@ import { JourneyPaths, readJourneyPaths } from './data-driven/journey-paths';
 import { DealJourney, streamJourneys } from './journeys/journey-stream';
 import { isDataDriven } from '../attribution/attribution-model';
 import { Dimension, hasDefaultJourneys } from './report-scope';
+import { positionCreditSource } from './journeys/position-credit-sql';
 import { storedColumns, storedCreditTotals } from './stored-credits/stored-credit-report';
 import { refreshTouchCredits } from './stored-credits/touch-credit-refresh';
 import { AttributionRequest, AttributionResult, ReportRow } from './attribution-report.types';
+
+/**
+ * Totals credited in SQL when every model's shares follow from positions alone (position-credit-sql.ts):
+ * only the report's rows leave the database. Undefined for other requests, and when a rate is missing.
+ */
+async function positionCreditTotals(db: Queryable, request: AttributionRequest): Promise<ReportTotals | undefined> {
+  const position = positionCreditSource(request);
+  return position && storedCreditTotals(db, request, position.columns, position.source);
+}
 
 /** What a report reads from stored data: stored credit columns, and whether journeys' keys are stored. */
 export interface ReadPlan {
@@ -65,7 +75,7 @@ export class AttributionReportService {
   /** Everything the report reads, within the caller's snapshot (`tx`). */
   async read(tx: Transaction, request: AttributionRequest, { columns, storedKeys }: ReadPlan): Promise<ReportRead> {
     const minorUnits = await minorUnitsOf(tx, request.scope.currency);
-    const stored = columns && await storedCreditTotals(tx, request, columns);
+    const stored = columns ? await storedCreditTotals(tx, request, columns) : await positionCreditTotals(tx, request);
     const { totals, journeys } = stored ? { totals: stored, journeys: new Map<boolean, JourneyPaths>() } : await this.journeyTotals(tx, request, storedKeys);
     const costs = await this.costs(tx, request);
     return { minorUnits, totals, journeys, costs };

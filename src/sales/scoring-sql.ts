@@ -20,7 +20,7 @@ export const CURRENT_RULE_SET = 'SELECT * FROM scoring_rule_sets ORDER BY versio
  * Scores the leads that `target` selects (a SELECT of lead ids) under the current rule set, in one
  * statement. A touch earns the points of its most specific rule (type and channel, then type, then
  * channel). The running score at each touch sums the earlier touches' points decayed to that
- * moment, plus the fit points; the MQL time is the first moment it reaches the threshold (a decayed
+ * moment (decayed_points, one pass per lead in touch order), plus the fit points; the MQL time is the first moment it reaches the threshold (a decayed
  * score only falls between touches, so touch times are the only candidates, besides creation when
  * fit alone suffices). `claim` is a data-modifying CTE run first (clearing stale marks).
  */
@@ -48,10 +48,10 @@ export function rescoreSql(target: string): string {
       WHERE t.deleted_at IS NULL AND t.occurred_at <= now()
     ),
     running AS (
-      SELECT a.lead_id, a.occurred_at, sum(b.points * ${decaySql('a.occurred_at', 'b.occurred_at')}) AS points,
-             row_number() OVER (PARTITION BY a.lead_id ORDER BY a.occurred_at DESC, a.id DESC) AS from_last
-      FROM earned a CROSS JOIN rs JOIN earned b ON b.lead_id = a.lead_id AND (b.occurred_at, b.id) <= (a.occurred_at, a.id)
-      GROUP BY a.lead_id, a.id, a.occurred_at
+      SELECT e.lead_id, e.occurred_at, decayed_points(e.points, e.occurred_at, rs.decay_half_life_days) OVER touch_order AS points,
+             row_number() OVER touch_order = count(*) OVER (PARTITION BY e.lead_id) AS last
+      FROM earned e CROSS JOIN rs
+      WINDOW touch_order AS (PARTITION BY e.lead_id ORDER BY e.occurred_at, e.id ROWS UNBOUNDED PRECEDING)
     ),
     crossed AS (
       SELECT r.lead_id, min(r.occurred_at) AS at
@@ -65,7 +65,7 @@ export function rescoreSql(target: string): string {
              least(CASE WHEN f.points >= rs.threshold THEN t.created_at END, crossed.at), now()
       FROM target t CROSS JOIN rs
       JOIN fit f ON f.lead_id = t.id
-      LEFT JOIN running last ON last.lead_id = t.id AND last.from_last = 1
+      LEFT JOIN running last ON last.lead_id = t.id AND last.last
       LEFT JOIN crossed ON crossed.lead_id = t.id
       ON CONFLICT (lead_id) DO UPDATE SET rules_version = excluded.rules_version, fit_points = excluded.fit_points,
         touch_points = excluded.touch_points, anchor_at = excluded.anchor_at, mql_at = excluded.mql_at,

@@ -86,7 +86,9 @@ export function dealSql(scope: JourneyScope, params: SqlParams, timeZone: string
 // Milliseconds since the epoch: parsing numbers is far cheaper than parsing timestamps per row.
 const epochMs = (timestamp: string) => `(extract(epoch FROM ${timestamp}) * 1000)::float8`;
 
-const SOURCE_MEDIUM = `coalesce(jt.utm_source, cmp.utm_source, '(none)') || ' / ' || coalesce(jt.utm_medium, cmp.utm_medium, '(none)')`;
+/** A touch's source / medium key: its UTM parameters, else its campaign's (aliases of touch and campaign). */
+export const sourceMediumSql = (touch: string, campaign: string) =>
+  `coalesce(${touch}.utm_source, ${campaign}.utm_source, '(none)') || ' / ' || coalesce(${touch}.utm_medium, ${campaign}.utm_medium, '(none)')`;
 
 /**
  * One row per journey touch (or one row with NULL touch columns for a deal without touches),
@@ -122,7 +124,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
            jt.id AS "touchId", ${epochMs('jt.occurred_at')} AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
            ${details.campaign ? 'cmp.external_id' : 'NULL'} AS "campaignExternalId",
            ${details.campaign ? 'cmp.name' : 'NULL'} AS "campaignName",
-           ${details.sourceMedium ? SOURCE_MEDIUM : 'NULL'} AS "sourceMedium",
+           ${details.sourceMedium ? sourceMediumSql('jt', 'cmp') : 'NULL'} AS "sourceMedium",
            ${details.type ? 'jt.type::text' : 'NULL'} AS "touchType",
            ${details.externalIds ? 'deal.external_id' : 'NULL'} AS "dealExternalId",
            ${details.externalIds ? 'jt.external_id' : 'NULL'} AS "touchExternalId"

@@ -25,10 +25,10 @@ const keySql = (dimension: Dimension) => (isDealAttribute(dimension) ? joinedAtt
 
 // touch_credits does not store the touch's type: the touch gives it, and the first row of each
 // deal and type is flagged here, within the report's conditions, as the refresh flags channels.
-const withTouchType = (conditions: string[]) => `(
+const withTouchType = (credits: string, conditions: string[]) => `(
   SELECT tc.*, t.type::text AS touch_type,
          row_number() OVER (PARTITION BY tc.deal_id, t.type ORDER BY tc.touch_id) = 1 AS first_of_touch_type
-  FROM touch_credits tc LEFT JOIN touches t ON t.id = tc.touch_id
+  FROM ${credits} tc LEFT JOIN touches t ON t.id = tc.touch_id
   WHERE ${conditions.join(' AND ')}) tc`;
 
 // The deal (d) and its account (a), for rows grouped by their attributes.
@@ -63,8 +63,18 @@ interface GroupRow {
   shares: number[];
 }
 
-function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
-  const params = new SqlParams();
+/**
+ * Rows shaped as touch_credits but computed by the statement itself: `sql` defines (after WITH)
+ * the CTE `name`, with `params` holding its values.
+ */
+export interface CreditSource {
+  readonly params: SqlParams;
+  readonly sql: string;
+  readonly name: string;
+}
+
+function groupSql({ groupBy, scope }: AttributionRequest, columns: string[], source?: CreditSource) {
+  const params = source?.params ?? new SqlParams();
   const basis = params.add(scope.basis);
   const conditions = [`tc.basis = ${basis}`];
   if (scope.from) conditions.push(`tc.conversion_at >= ${params.add(scope.from)}`);
@@ -78,7 +88,8 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
   const touchDimension = groupBy.find(isTouchDimension);
   const firstOf = touchDimension ? FIRST_OF[touchDimension] : 'first_of_deal';
   const byCampaign = groupBy.includes(Dimension.CAMPAIGN);
-  const sql = `
+  const credits = source?.name ?? 'touch_credits';
+  const sql = `${source ? `WITH ${source.sql}` : ''}
     SELECT ARRAY[${keys.join(', ')}] AS keys, tc.touch_id IS NULL AS unattributed,
            sum(tc.amount_minor) FILTER (WHERE tc.first_of_deal)::text AS "dealAmount",
            count(*) FILTER (WHERE tc.first_of_deal)::int AS deals,
@@ -90,7 +101,7 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
            ${byCampaign ? 'min(c.name)' : 'NULL'} AS "campaignName",
            ARRAY[${columns.map((column) => `sum(tc.credit_${column})::text`).join(', ')}] AS credits,
            ARRAY[${columns.map((column) => `sum(tc.share_${column})`).join(', ')}] AS shares
-    FROM ${groupBy.includes(Dimension.TOUCH_TYPE) ? withTouchType(conditions) : 'touch_credits tc'}
+    FROM ${groupBy.includes(Dimension.TOUCH_TYPE) ? withTouchType(credits, conditions) : `${credits} tc`}
     ${byCampaign ? 'LEFT JOIN campaigns c ON c.id = tc.campaign_id' : ''} ${dealJoins(groupBy)}
     WHERE ${conditions.join(' AND ')}
     GROUP BY ${groups.join(', ')}, tc.touch_id IS NULL`;
@@ -98,12 +109,13 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[]) {
 }
 
 /**
- * Report totals from touch_credits: one GROUP BY over stored credits, no journey in the process.
- * Returns undefined when a deal in scope could not be converted (the caller then takes the slow
- * path, which names the missing rate).
+ * Report totals from touch_credits (or from `source`): one GROUP BY over credits, no journey in
+ * the process. Returns undefined when a deal in scope could not be converted (the caller then
+ * takes the slow path, which names the missing rate).
  */
-export async function storedCreditTotals(db: Queryable, request: AttributionRequest, columns: string[]): Promise<ReportTotals | undefined> {
-  const { sql, params } = groupSql(request, columns);
+export async function storedCreditTotals(db: Queryable, request: AttributionRequest, columns: string[],
+  source?: CreditSource): Promise<ReportTotals | undefined> {
+  const { sql, params } = groupSql(request, columns, source);
   const groups: GroupRow[] = await db.query(sql, params);
   if (groups.some((group) => group.missingRate)) return undefined;
   const totals: ReportTotals = { totalMinor: 0n, unattributedMinor: 0n, deals: 0, unattributedDeals: 0, rows: new Map() };

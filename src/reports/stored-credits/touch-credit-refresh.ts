@@ -39,6 +39,23 @@ async function creditLines(client: PoolClient, dealIds: string[], currency: stri
   return lines;
 }
 
+// COPY data in pieces of about a megabyte: written line by line, the socket writes alone took
+// longer than crediting the deals.
+const COPY_PIECE = 1 << 20;
+
+function* copyPieces(lines: readonly string[]): Generator<string> {
+  let start = 0;
+  let size = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    size += lines[index].length + 1;
+    if (size >= COPY_PIECE || index === lines.length - 1) {
+      yield `${lines.slice(start, index + 1).join('\n')}\n`;
+      start = index + 1;
+      size = 0;
+    }
+  }
+}
+
 // One chunk in one transaction: the stale marks are claimed (deleted) first, so a deal changed
 // while it is being credited is marked again and credited again on the next refresh.
 function refreshChunk(connection: Connection, currency: string): Promise<number> {
@@ -53,17 +70,23 @@ function refreshChunk(connection: Connection, currency: string): Promise<number>
       const lines = await creditLines(tx.client, dealIds, currency);
       await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
       const copy = tx.client.query(copyFrom(`COPY touch_credits (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-      await pipeline(Readable.from(lines.map((line) => `${line}\n`)), copy);
+      await pipeline(Readable.from(copyPieces(lines)), copy);
     }
     return dealIds.length;
   });
 }
 
+async function creditRemaining(connection: Connection, currency: string): Promise<number> {
+  let credited = 0;
+  for (let chunk = await refreshChunk(connection, currency); chunk > 0; chunk = await refreshChunk(connection, currency)) credited += chunk;
+  return credited;
+}
+
 /**
  * Brings touch_credits and the journey keys up to date: every lead marked stale gets its keys
  * again, and every deal marked stale (directly, or through a changed lead) its keys and its
- * credits under every stored model, in chunks, holding one chunk in memory at a time. Returns the
- * number of deals credited.
+ * credits under every stored model, in chunks, on up to two connections, holding one chunk per
+ * connection in memory at a time. Returns the number of deals credited.
  */
 export function refreshTouchCredits(dataSource: DataSource, currency: string): Promise<number> {
   return withConnection(dataSource, async (connection) => {
@@ -86,11 +109,12 @@ export function refreshTouchCredits(dataSource: DataSource, currency: string): P
       await analyzeOutdated(connection, JOURNEY_TABLES);
       await refreshLeadJourneyKeys(connection);
       await refreshVisitorJourneyKeys(connection);
-      let credited = 0;
-      for (let chunk = await refreshChunk(connection, currency); chunk > 0; chunk = await refreshChunk(connection, currency)) {
-        credited += chunk;
-      }
-      return credited;
+      const first = await refreshChunk(connection, currency);
+      if (first < CHUNK_DEALS) return first;
+      // More than a chunk: a second connection credits chunks beside this one (chunks claim their
+      // deals with SKIP LOCKED), so that PostgreSQL reads one chunk's journeys while Node credits another's.
+      const [here, beside] = await Promise.all([creditRemaining(connection, currency), withConnection(dataSource, (other) => creditRemaining(other, currency))]);
+      return first + here + beside;
     } finally {
       await connection.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]).catch(() => undefined);
     }
