@@ -17,6 +17,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZE = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
 // The data-driven goal's journeys (over 30 channels): the last run reshapes the data to them.
 const WIDE_JOURNEYS = 100_000;
+// BENCH_ONLY=markov runs the floor and the MARKOV rows only (the others take minutes on a busy machine).
+const ONLY_MARKOV = process.env.BENCH_ONLY === 'markov';
 
 const RULE_BASED = ['FIRST_TOUCH', 'LAST_TOUCH', 'LAST_NON_DIRECT', 'LINEAR', 'POSITION_BASED', 'U_SHAPED', 'W_SHAPED',
   'FULL_PATH', 'J_SHAPED', 'INVERSE_J', 'TIME_DECAY'];
@@ -45,6 +47,7 @@ async function dataDrivenRuns(run: (model: string, groupBy: string, options?: ob
   for (const order of [1, 2, 3, 4]) {
     results.push([`MARKOV order ${order} by CAMPAIGN`, await timed(run('MARKOV', 'CAMPAIGN', { order }), newSnapshot)]);
   }
+  if (ONLY_MARKOV) return results;
   results.push(['COUNTERFACTUAL by CAMPAIGN', await timed(run('COUNTERFACTUAL', 'CAMPAIGN'), newSnapshot)]);
   results.push(['SHAPLEY by CHANNEL, lookbackDays 30', await timed(run('SHAPLEY', 'CHANNEL', { lookbackDays: 30 }), newSnapshot)]);
   return results;
@@ -101,11 +104,7 @@ async function main(): Promise<void> {
     'query($input: CompareModelsInput!) { compareModels(input: $input) { rows { key values { revenue { amount } } } } }',
     { input: { models: RULE_BASED } });
 
-  const { touches, journeys } = await countJourneys(database.dataSource);
-  const heapBefore = process.memoryUsage().heapUsed;
-  const results: Array<[string, number]> = [
-    ['floor: SELECT channel, count(*) FROM touches GROUP BY channel',
-      await timed(async () => { await database.dataSource.query('SELECT channel, count(*) FROM touches GROUP BY channel'); })],
+  const ruleBasedRuns = async (): Promise<Array<[string, number]>> => [
     ['attribution POSITION_BASED by CHANNEL', await timed(report(['CHANNEL']), newSnapshot)],
     ['attribution POSITION_BASED by CAMPAIGN', await timed(report(['CAMPAIGN']), newSnapshot)],
     ['attribution POSITION_BASED by CHANNEL x MONTH', await timed(report(['CHANNEL', 'MONTH']), newSnapshot)],
@@ -113,6 +112,14 @@ async function main(): Promise<void> {
     ['attribution POSITION_BASED by CHANNEL, lookbackDays 90 (credited on the fly)',
       await timed(() => post('query($input: AttributionInput!) { attribution(input: $input) { total { amount } } }',
         { input: { model: 'POSITION_BASED', lookbackDays: 90 } }), newSnapshot)],
+  ];
+
+  const { touches, journeys } = await countJourneys(database.dataSource);
+  const heapBefore = process.memoryUsage().heapUsed;
+  const results: Array<[string, number]> = [
+    ['floor: SELECT channel, count(*) FROM touches GROUP BY channel',
+      await timed(async () => { await database.dataSource.query('SELECT channel, count(*) FROM touches GROUP BY channel'); })],
+    ...(ONLY_MARKOV ? [] : await ruleBasedRuns()),
     ...(await dataDrivenRuns(dataDriven, newSnapshot)),
   ];
   const identification = await identificationCost(database.dataSource, server.url, config().REPORTING_CURRENCY);
@@ -120,8 +127,10 @@ async function main(): Promise<void> {
   const wide = await countJourneys(database.dataSource);
   results.push([`MARKOV order 1 by CHANNEL, reshaped: ${wide.journeys} journeys over ${channels} channels`,
     await timed(dataDriven('MARKOV', 'CHANNEL'), newSnapshot)]);
-  results.push(['the same, with its path table (paths(first: 20))',
-    await timed(dataDriven('MARKOV', 'CHANNEL', {}, 'paths(first: 20) { totalCount nodes { path journeys } }'), newSnapshot)]);
+  if (!ONLY_MARKOV) {
+    results.push(['the same, with its path table (paths(first: 20))',
+      await timed(dataDriven('MARKOV', 'CHANNEL', {}, 'paths(first: 20) { totalCount nodes { path journeys } }'), newSnapshot)]);
+  }
   clearInterval(sampler);
   const floor = results[0][1];
   console.log(`\n${touches} touches, ${journeys} data-driven journeys, ${database.where}, median of ${RUNS} runs after one warm-up\n`);

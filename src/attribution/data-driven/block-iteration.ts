@@ -120,8 +120,8 @@ function* iterate(block: Structure, system: System, bound: Bound, tolerance: num
 }
 
 /**
- * One Gauss-Seidel sweep. Higher ids mostly sit later in journeys and values flow back from the
- * end, so they go first.
+ * One Gauss-Seidel sweep, last state first: blocks list their states in depth-first order (see
+ * `conversionProbabilities`), and values flow back from the end of journeys.
  */
 function sweep({ size, offsets, targets, probabilities }: Structure, { variants, rhs, removed }: System, values: Float64Array): void {
   const sums = new Float64Array(variants);

@@ -57,3 +57,41 @@ function popComponent(stack: number[], onStack: Uint8Array, root: number): numbe
   } while (member !== root);
   return members;
 }
+
+/**
+ * The members of one component in reverse post-order of a depth-first search inside it, from
+ * each member in turn: a state comes before the states it leads to, except along the few
+ * transitions that close cycles. O(members + their transitions).
+ */
+export function depthFirstOrder(graph: SparseRows, members: readonly number[]): number[] {
+  const { offsets, targets } = graph;
+  const inside = new Set(members);
+  const seen = new Set<number>();
+  const finished: number[] = [];
+  const path: number[] = [];
+  const cursors: number[] = [];
+  for (const root of members) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    path.push(root);
+    cursors.push(offsets[root]);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const state = path[top];
+      if (cursors[top] < offsets[state + 1]) {
+        const target = targets[cursors[top]];
+        cursors[top] += 1;
+        if (inside.has(target) && !seen.has(target)) {
+          seen.add(target);
+          path.push(target);
+          cursors.push(offsets[target]);
+        }
+        continue;
+      }
+      path.pop();
+      cursors.pop();
+      finished.push(state);
+    }
+  }
+  return finished.reverse();
+}
