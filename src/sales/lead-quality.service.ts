@@ -1,16 +1,27 @@
 import { DataSource } from 'typeorm';
 import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
-import {  } from '../reports/journeys/journey-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';
-import { daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_ATTRIBUTE_COLUMNS, accountAttributeSql, daysSql, leadStagesSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 
 export enum LeadSource {
   CHANNEL = 'CHANNEL',
   CAMPAIGN = 'CAMPAIGN',
+  INDUSTRY = 'INDUSTRY',
+  SEGMENT = 'SEGMENT',
+  SIZE = 'SIZE',
 }
+
+const FIRST_TOUCH_SOURCES = [LeadSource.CHANNEL, LeadSource.CAMPAIGN];
+const SOURCE_KEYS: Record<LeadSource, string> = {
+  [LeadSource.CHANNEL]: 'first_channel',
+  [LeadSource.CAMPAIGN]: 'first_campaign',
+  [LeadSource.INDUSTRY]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.INDUSTRY, 'account_id'),
+  [LeadSource.SEGMENT]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.SEGMENT, 'account_id'),
+  [LeadSource.SIZE]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.SIZE, 'account_id'),
+};
 
 export interface LeadQualityRequest extends Currencies {
   from: Date;
@@ -72,8 +83,8 @@ export function sumCounts(key: string, rows: readonly QualityCounts[]): QualityC
 }
 
 /**
- * Leads created in the period, by the channel or campaign of their first touch, and what became of
- * them. Each deal with a contact in the cohort counts once, for the source of its earliest-created
+ * Leads created in the period, by the channel or campaign of their first touch or an attribute of
+ * their account, and what became of them. Each deal with a contact in the cohort counts once, for the source of its earliest-created
  * cohort contact (ties: lowest lead id), so rows add up to the total.
  */
 export class LeadQualityService {
@@ -90,12 +101,12 @@ export class LeadQualityService {
     const from = params.add(request.from);
     const to = params.add(request.to);
     const zone = params.add(request.timeZone);
-    const key = request.groupBy === LeadSource.CHANNEL ? 'first_channel' : 'first_campaign';
+    const key = SOURCE_KEYS[request.groupBy];
     const closedDay = `(d.closed_at AT TIME ZONE ${zone})::date`;
     const converted = `(${convertSql('d.amount_minor', 'd.currency', closedDay, params, request)})`;
     const rows: Array<Omit<QualityCounts, 'wonMinor'> & { wonMinor: string; missing: string | null }> = await db.query(`
       WITH cohort AS MATERIALIZED (
-        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`)}) s
+        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`, FIRST_TOUCH_SOURCES.includes(request.groupBy))}) s
       ),
       leads_by_key AS (
         SELECT key, count(*)::int AS leads, count(mql_at)::int AS mqls, count(sql_at)::int AS sqls FROM cohort GROUP BY key
