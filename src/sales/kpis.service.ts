@@ -193,12 +193,14 @@ export class KpisService {
   }
 
   // Leads created in the period, and MQLs of the period (stages of the leads that advanced in it).
+  // The leads are looked up by key (= ANY of an array): as a semi-join, the planner hashed them
+  // against a scan of every lead (968,770 at 10M touches).
   private async leadTotals(db: Queryable, request: KpisRequest): Promise<{ leads: number; mqls: number; mqlsReachingSql: number }> {
     const [row] = await db.query(`
       SELECT (SELECT count(*) FROM leads l WHERE l.deleted_at IS NULL AND l.created_at >= $1 AND l.created_at < $2)::int AS leads,
              count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2)::int AS mqls,
              count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2 AND sql_at IS NOT NULL)::int AS "mqlsReachingSql"
-      FROM (${leadStagesSql(`l.id IN (${leadsAdvancingInSql('$1', '$2')})`, false)}) stages`, [request.from, request.to]);
+      FROM (${leadStagesSql(`l.id = ANY (ARRAY(${leadsAdvancingInSql('$1', '$2')}))`, false)}) stages`, [request.from, request.to]);
     return row;
   }
 

@@ -111,9 +111,12 @@ export class LeadQualityService {
       leads_by_key AS (
         SELECT key, count(*)::int AS leads, count(mql_at)::int AS mqls, count(sql_at)::int AS sqls FROM cohort GROUP BY key
       ),
+      -- Contacts and deals are looked up per cohort lead and deal (arrays and OFFSET 0 keep the
+      -- planner from hashing them against a scan of every contact and deal ever recorded).
       cohort_deal AS (
         SELECT DISTINCT ON (dc.deal_id) dc.deal_id, c.key
-        FROM cohort c JOIN deal_contacts dc ON dc.lead_id = c.lead_id AND dc.deleted_at IS NULL
+        FROM cohort c CROSS JOIN LATERAL unnest(ARRAY(
+          SELECT dc.deal_id FROM deal_contacts dc WHERE dc.lead_id = c.lead_id AND dc.deleted_at IS NULL)) dc(deal_id)
         ORDER BY dc.deal_id, c.created_at, c.lead_id
       ),
       deals_by_key AS (
@@ -123,7 +126,7 @@ export class LeadQualityService {
                coalesce(sum(${converted}) FILTER (WHERE d.status = 'WON'), 0)::text AS "wonMinor",
                coalesce(sum(${daysSql('d.created_at', 'd.closed_at')}) FILTER (WHERE d.status = 'WON'), 0) AS "wonCycleDays",
                min(CASE WHEN d.status = 'WON' AND ${converted} IS NULL THEN d.currency || ' ' || ${closedDay} END) AS missing
-        FROM cohort_deal cd JOIN deals d ON d.id = cd.deal_id AND d.deleted_at IS NULL
+        FROM cohort_deal cd CROSS JOIN LATERAL (SELECT d.* FROM deals d WHERE d.id = cd.deal_id AND d.deleted_at IS NULL OFFSET 0) d
         GROUP BY cd.key
       )
       SELECT l.key, l.leads, l.mqls, l.sqls, coalesce(d.opportunities, 0) AS opportunities,
