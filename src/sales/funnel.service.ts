@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Queryable, withReportSnapshot } from '../database/sql';
 import { LeadScoringService } from './lead-scoring.service';
-import { ACCOUNT_ATTRIBUTE_COLUMNS, accountAttributeSql, daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSql, leadStagesSql } from './lead-stages-sql';
 import { ratio } from './rates';
 
 export enum FunnelGroupBy {
@@ -71,9 +71,7 @@ export class FunnelService {
       [FunnelGroupBy.CHANNEL]: 'first_channel',
       [FunnelGroupBy.CAMPAIGN]: 'first_campaign',
       [FunnelGroupBy.MONTH]: `to_char(date_trunc('month', created_at AT TIME ZONE $3), 'YYYY-MM')`,
-      [FunnelGroupBy.INDUSTRY]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.INDUSTRY, 'account_id'),
-      [FunnelGroupBy.SEGMENT]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.SEGMENT, 'account_id'),
-      [FunnelGroupBy.SIZE]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.SIZE, 'account_id'),
+      ...ACCOUNT_GROUP_KEYS,
     }[request.groupBy];
     const counts = COLUMNS.map((column) => `count(${column})::int`);
     const medians = COLUMNS.slice(1).map((column, index) =>

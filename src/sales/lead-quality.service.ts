@@ -3,7 +3,7 @@ import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';
-import { ACCOUNT_ATTRIBUTE_COLUMNS, accountAttributeSql, daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSql, leadStagesSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 
 export enum LeadSource {
@@ -18,9 +18,7 @@ const FIRST_TOUCH_SOURCES = [LeadSource.CHANNEL, LeadSource.CAMPAIGN];
 const SOURCE_KEYS: Record<LeadSource, string> = {
   [LeadSource.CHANNEL]: 'first_channel',
   [LeadSource.CAMPAIGN]: 'first_campaign',
-  [LeadSource.INDUSTRY]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.INDUSTRY, 'account_id'),
-  [LeadSource.SEGMENT]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.SEGMENT, 'account_id'),
-  [LeadSource.SIZE]: accountAttributeSql(ACCOUNT_ATTRIBUTE_COLUMNS.SIZE, 'account_id'),
+  ...ACCOUNT_GROUP_KEYS,
 };
 
 export interface LeadQualityRequest extends Currencies {
@@ -84,8 +82,8 @@ export function sumCounts(key: string, rows: readonly QualityCounts[]): QualityC
 
 /**
  * Leads created in the period, by the channel or campaign of their first touch or an attribute of
- * their account, and what became of them. Each deal with a contact in the cohort counts once, for the source of its earliest-created
- * cohort contact (ties: lowest lead id), so rows add up to the total.
+ * their account, and what became of them. Each deal with a contact in the cohort counts once, for
+ * the source of its earliest-created cohort contact (ties: lowest lead id), so rows add up to the total.
  */
 export class LeadQualityService {
   constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number, private readonly scoring: LeadScoringService) {}

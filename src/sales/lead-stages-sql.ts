@@ -54,12 +54,15 @@ export function leadsAdvancingInSql(from: string, to: string): string {
       WHERE (d.created_at >= ${from} AND d.created_at < ${to}) OR (d.status = 'WON' AND d.closed_at >= ${from} AND d.closed_at < ${to})`;
 }
 
-/** The accounts attribute a report of leads can group by: the column of accounts it reads. */
-export const ACCOUNT_ATTRIBUTE_COLUMNS = { INDUSTRY: 'industry', SEGMENT: 'segment', SIZE: 'size' } as const;
-
-/** The attribute `column` of the account `accountId` (as scoring reads it, deleted or not); NULL without one. */
-export const accountAttributeSql = (column: string, accountId: string) =>
-  `(SELECT a.${column} FROM accounts a WHERE a.id = ${accountId})`;
+/**
+ * Group keys of a row of leadStagesSql by an attribute of the lead's account (as scoring reads it,
+ * deleted or not); NULL for a lead without an account or an account without the attribute.
+ */
+export const ACCOUNT_GROUP_KEYS = {
+  INDUSTRY: '(SELECT a.industry FROM accounts a WHERE a.id = account_id)',
+  SEGMENT: '(SELECT a.segment FROM accounts a WHERE a.id = account_id)',
+  SIZE: '(SELECT a.size FROM accounts a WHERE a.id = account_id)',
+} as const;
 
 /** Days from `a` to `b` as a fractional number. */
 export const daysSql = (a: string, b: string) => `(extract(epoch FROM ${b} - ${a}) / 86400)::float8`;
