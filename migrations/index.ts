@@ -10,6 +10,7 @@ import { RecreditExactTies1764600000000 } from './1764600000000-recredit-exact-t
 import { ReportingViews1764800000000 } from './1764800000000-reporting-views';
 import { ExportLinkSecret1764800000001 } from './1764800000001-export-link-secret';
 import { VisitorsAndMerges1765000000000 } from './1765000000000-visitors-and-merges';
+import { PeriodFirstIndexes1765200000000 } from './1765200000000-period-first-indexes';
 import { DecayedPoints1765300000000 } from './1765300000000-decayed-points';
 
 // Every migration, in order. A new migration is a new file here, reviewed as SQL.
@@ -17,5 +18,6 @@ export const migrations = [
   Initial1763800000000, TouchCredits1763900000000, LeadScoring1764000000000, LighterTouchWrites1764100000000,
   ApiKeys1764250000000, TouchCreditCurrency1764300000000, JourneyKeys1764400000000,
   LeadJourneyKeysInNoDeal1764500000000, RecreditExactTies1764600000000, ReportingViews1764800000000,
-  ExportLinkSecret1764800000001, VisitorsAndMerges1765000000000, DecayedPoints1765300000000,
+  ExportLinkSecret1764800000001, VisitorsAndMerges1765000000000, PeriodFirstIndexes1765200000000,
+  DecayedPoints1765300000000,
 ];

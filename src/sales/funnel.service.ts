@@ -1,13 +1,16 @@
 import { DataSource } from 'typeorm';
 import { Queryable, withReportSnapshot } from '../database/sql';
 import { LeadScoringService } from './lead-scoring.service';
-import { daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSql, leadStagesSql } from './lead-stages-sql';
 import { ratio } from './rates';
 
 export enum FunnelGroupBy {
   CHANNEL = 'CHANNEL',
   CAMPAIGN = 'CAMPAIGN',
   MONTH = 'MONTH',
+  INDUSTRY = 'INDUSTRY',
+  SEGMENT = 'SEGMENT',
+  SIZE = 'SIZE',
 }
 
 export enum FunnelStage {
@@ -43,6 +46,7 @@ export interface FunnelResult {
 }
 
 export const NO_KEY = '(none)';
+const BY_FIRST_TOUCH = [FunnelGroupBy.CHANNEL, FunnelGroupBy.CAMPAIGN];
 const STAGES = [FunnelStage.LEAD, FunnelStage.MQL, FunnelStage.SQL, FunnelStage.OPPORTUNITY, FunnelStage.WON];
 const COLUMNS = ['created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at'];
 
@@ -67,6 +71,7 @@ export class FunnelService {
       [FunnelGroupBy.CHANNEL]: 'first_channel',
       [FunnelGroupBy.CAMPAIGN]: 'first_campaign',
       [FunnelGroupBy.MONTH]: `to_char(date_trunc('month', created_at AT TIME ZONE $3), 'YYYY-MM')`,
+      ...ACCOUNT_GROUP_KEYS,
     }[request.groupBy];
     const counts = COLUMNS.map((column) => `count(${column})::int`);
     const medians = COLUMNS.slice(1).map((column, index) =>
@@ -74,7 +79,7 @@ export class FunnelService {
     const rows: Aggregate[] = await db.query(`
       SELECT coalesce(${key}, '${NO_KEY}') AS key, grouping(coalesce(${key}, '${NO_KEY}')) = 1 AS total,
              ARRAY[${counts.join(', ')}] AS counts, ARRAY[NULL::float8, ${medians.join(', ')}] AS medians
-      FROM (${leadStagesSql('l.created_at >= $1 AND l.created_at < $2')}) stages
+      FROM (${leadStagesSql('l.created_at >= $1 AND l.created_at < $2', BY_FIRST_TOUCH.includes(request.groupBy))}) stages
       GROUP BY GROUPING SETS ((coalesce(${key}, '${NO_KEY}')), ())
       ORDER BY 2, 1`, [request.from, request.to, ...(request.groupBy === FunnelGroupBy.MONTH ? [request.timeZone] : [])]);
     const toRow = (row: Aggregate): FunnelRow => ({

@@ -43,14 +43,16 @@ export interface NeglectedLead {
 export const UNKNOWN_OWNER = '(unknown)';
 const SALES_TOUCH = `t.type IN ('SALES_CALL', 'SALES_MEETING', 'SALES_EMAIL')`;
 
-// Each MQL (a live lead whose score crossed the threshold) with its SLA deadline and first sales
-// touch at or after its MQL time.
-const HANDOFF = `
+// The MQLs (live leads whose score crossed the threshold) selected by `where` over lead_scores s, each
+// with its SLA deadline and first sales touch at or after its MQL time. A period's report selects by
+// mql_at, read through lead_scores_mql_idx, so its cost follows the period, not the history; each
+// MQL's lead is looked up by key (joined, the planner hashed every lead ever recorded against them).
+const handoffSql = (where: string) => `
   SELECT s.lead_id, s.mql_at, s.mql_at + rs.sla_hours * interval '1 hour' AS deadline,
          (SELECT min(t.occurred_at) FROM touches t
           WHERE t.lead_id = s.lead_id AND t.deleted_at IS NULL AND ${SALES_TOUCH} AND t.occurred_at >= s.mql_at) AS responded_at
-  FROM lead_scores s JOIN leads l ON l.id = s.lead_id CROSS JOIN (${CURRENT_RULE_SET}) rs
-  WHERE s.mql_at IS NOT NULL AND l.deleted_at IS NULL`;
+  FROM lead_scores s CROSS JOIN (${CURRENT_RULE_SET}) rs
+  WHERE s.mql_at IS NOT NULL AND ${where} AND (SELECT l.deleted_at IS NULL FROM leads l WHERE l.id = s.lead_id)`;
 
 interface Aggregate extends Omit<SlaRow, 'compliance' | 'key'> {
   key: string | null;
@@ -86,7 +88,7 @@ export class HandoffSlaService {
                    CASE WHEN h.responded_at <= h.deadline THEN 'MET'
                         WHEN h.responded_at IS NOT NULL OR h.deadline < now() THEN 'BREACHED'
                         ELSE 'PENDING' END AS status
-            FROM (${HANDOFF}) h WHERE h.mql_at >= $1 AND h.mql_at < $2) handoffs
+            FROM (${handoffSql('s.mql_at >= $1 AND s.mql_at < $2')}) h) handoffs
       GROUP BY GROUPING SETS ((), (period), (owner))
       ORDER BY 2, 1`, [request.from, request.to, request.timeZone]);
     const toRow = ({ kind: _kind, ...row }: Aggregate): SlaRow =>
@@ -105,7 +107,7 @@ export class HandoffSlaService {
     return this.dataSource.query(`
       SELECT h.lead_id::text AS "leadId", h.mql_at AS "mqlAt", h.deadline,
              (extract(epoch FROM now() - h.deadline) / 3600)::float8 AS "hoursOverdue"
-      FROM (${HANDOFF}) h
+      FROM (${handoffSql('true')}) h
       WHERE h.responded_at IS NULL AND h.deadline < now()
       ORDER BY h.mql_at, h.lead_id LIMIT $1`, [limit]);
   }

@@ -1,16 +1,25 @@
 import { DataSource } from 'typeorm';
 import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
-import {  } from '../reports/journeys/journey-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';
-import { daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSql, leadStagesSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 
 export enum LeadSource {
   CHANNEL = 'CHANNEL',
   CAMPAIGN = 'CAMPAIGN',
+  INDUSTRY = 'INDUSTRY',
+  SEGMENT = 'SEGMENT',
+  SIZE = 'SIZE',
 }
+
+const FIRST_TOUCH_SOURCES = [LeadSource.CHANNEL, LeadSource.CAMPAIGN];
+const SOURCE_KEYS: Record<LeadSource, string> = {
+  [LeadSource.CHANNEL]: 'first_channel',
+  [LeadSource.CAMPAIGN]: 'first_campaign',
+  ...ACCOUNT_GROUP_KEYS,
+};
 
 export interface LeadQualityRequest extends Currencies {
   from: Date;
@@ -72,9 +81,9 @@ export function sumCounts(key: string, rows: readonly QualityCounts[]): QualityC
 }
 
 /**
- * Leads created in the period, by the channel or campaign of their first touch, and what became of
- * them. Each deal with a contact in the cohort counts once, for the source of its earliest-created
- * cohort contact (ties: lowest lead id), so rows add up to the total.
+ * Leads created in the period, by the channel or campaign of their first touch or an attribute of
+ * their account, and what became of them. Each deal with a contact in the cohort counts once, for
+ * the source of its earliest-created cohort contact (ties: lowest lead id), so rows add up to the total.
  */
 export class LeadQualityService {
   constructor(private readonly dataSource: DataSource, private readonly statementTimeoutMs: number, private readonly scoring: LeadScoringService) {}
@@ -90,19 +99,22 @@ export class LeadQualityService {
     const from = params.add(request.from);
     const to = params.add(request.to);
     const zone = params.add(request.timeZone);
-    const key = request.groupBy === LeadSource.CHANNEL ? 'first_channel' : 'first_campaign';
+    const key = SOURCE_KEYS[request.groupBy];
     const closedDay = `(d.closed_at AT TIME ZONE ${zone})::date`;
     const converted = `(${convertSql('d.amount_minor', 'd.currency', closedDay, params, request)})`;
     const rows: Array<Omit<QualityCounts, 'wonMinor'> & { wonMinor: string; missing: string | null }> = await db.query(`
       WITH cohort AS MATERIALIZED (
-        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`)}) s
+        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`, FIRST_TOUCH_SOURCES.includes(request.groupBy))}) s
       ),
       leads_by_key AS (
         SELECT key, count(*)::int AS leads, count(mql_at)::int AS mqls, count(sql_at)::int AS sqls FROM cohort GROUP BY key
       ),
+      -- Contacts and deals are looked up per cohort lead and deal (arrays and OFFSET 0 keep the
+      -- planner from hashing them against a scan of every contact and deal ever recorded).
       cohort_deal AS (
         SELECT DISTINCT ON (dc.deal_id) dc.deal_id, c.key
-        FROM cohort c JOIN deal_contacts dc ON dc.lead_id = c.lead_id AND dc.deleted_at IS NULL
+        FROM cohort c CROSS JOIN LATERAL unnest(ARRAY(
+          SELECT dc.deal_id FROM deal_contacts dc WHERE dc.lead_id = c.lead_id AND dc.deleted_at IS NULL)) dc(deal_id)
         ORDER BY dc.deal_id, c.created_at, c.lead_id
       ),
       deals_by_key AS (
@@ -112,7 +124,7 @@ export class LeadQualityService {
                coalesce(sum(${converted}) FILTER (WHERE d.status = 'WON'), 0)::text AS "wonMinor",
                coalesce(sum(${daysSql('d.created_at', 'd.closed_at')}) FILTER (WHERE d.status = 'WON'), 0) AS "wonCycleDays",
                min(CASE WHEN d.status = 'WON' AND ${converted} IS NULL THEN d.currency || ' ' || ${closedDay} END) AS missing
-        FROM cohort_deal cd JOIN deals d ON d.id = cd.deal_id AND d.deleted_at IS NULL
+        FROM cohort_deal cd CROSS JOIN LATERAL (SELECT d.* FROM deals d WHERE d.id = cd.deal_id AND d.deleted_at IS NULL OFFSET 0) d
         GROUP BY cd.key
       )
       SELECT l.key, l.leads, l.mqls, l.sqls, coalesce(d.opportunities, 0) AS opportunities,

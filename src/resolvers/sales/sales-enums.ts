@@ -14,6 +14,13 @@ registerEnumType(FitAttribute, {
   },
 });
 
+// Groups of leads by an attribute of their account, shared by the funnel and lead quality.
+const ACCOUNT_GROUPS = {
+  INDUSTRY: { description: "The industry of the lead's account; (none) for a lead without an account or an account without one." },
+  SEGMENT: { description: "The segment of the lead's account, e.g. ENTERPRISE; (none) for a lead without an account or an account without one." },
+  SIZE: { description: "The size band of the lead's account; (none) for a lead without an account or an account without one." },
+};
+
 registerEnumType(FunnelGroupBy, {
   name: 'FunnelGroupBy',
   description: 'How a funnel splits its cohort of leads.',
@@ -21,6 +28,7 @@ registerEnumType(FunnelGroupBy, {
     CHANNEL: { description: "Channel of the lead's first touch (by occurredAt, then id); (none) for leads without touches." },
     CAMPAIGN: { description: "externalId of the campaign of the lead's first touch; (none) when it has no campaign or the lead no touch." },
     MONTH: { description: 'Month the lead was created, YYYY-MM in the time zone of the input.' },
+    ...ACCOUNT_GROUPS,
   },
 });
 
@@ -47,9 +55,10 @@ registerEnumType(SlaPeriod, {
 
 registerEnumType(LeadSource, {
   name: 'LeadSource',
-  description: "What lead quality is grouped by: the lead's first touch.",
+  description: "What lead quality is grouped by: the lead's first touch, or its account.",
   valuesConfig: {
     CHANNEL: { description: "Channel of the lead's first touch; (none) for leads without touches." },
     CAMPAIGN: { description: "externalId of the campaign of the lead's first touch; (none) without one." },
+    ...ACCOUNT_GROUPS,
   },
 });

@@ -47,7 +47,7 @@ export class LeadQualityInput {
   @Field({ description: TO })
   to: Date;
 
-  @Field(() => LeadSource, { defaultValue: LeadSource.CHANNEL, description: 'CHANNEL (default) or CAMPAIGN of the first touch.' })
+  @Field(() => LeadSource, { defaultValue: LeadSource.CHANNEL, description: 'CHANNEL (default) or CAMPAIGN of the first touch, or INDUSTRY, SEGMENT or SIZE of the account.' })
   groupBy: LeadSource;
 
   @Field({ nullable: true, description: CURRENCY })
