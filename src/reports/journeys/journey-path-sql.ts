@@ -80,7 +80,8 @@ function builtJourneys(parts: JourneyParts): string {
 }
 
 // The refreshed keys: one row per deal and per lead in no deal. A lead whose touches go on past
-// the end is the exception: its journey is built from its touches before the end.
+// the end is the exception: its journey is built from its touches before the end. Those leads are
+// looked up by key: a hash join would scan every lead ever recorded, a cost that grows with history.
 function storedJourneys(parts: JourneyParts): string {
   const column = STORED_COLUMN[parts.key];
   return `
@@ -92,7 +93,8 @@ function storedJourneys(parts: JourneyParts): string {
       SELECT k.${column} AS tokens FROM lead_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
-      ${builtLeadJourneys(parts, `lead_journey_keys k JOIN leads l ON l.id = k.lead_id AND k.last_touch_at >= ${parts.end}`)}
+      ${builtLeadJourneys(parts, `(SELECT lead_id FROM lead_journey_keys WHERE last_touch_at >= ${parts.end}) k
+        CROSS JOIN LATERAL (SELECT * FROM leads WHERE id = k.lead_id OFFSET 0) l`)}
       UNION ALL
       SELECT k.${column} FROM visitor_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}

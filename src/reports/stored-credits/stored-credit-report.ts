@@ -81,6 +81,8 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[], sou
   if (scope.to) conditions.push(`tc.conversion_at < ${params.add(scope.to)}`);
   let zone: string | undefined;
   const timeZone = () => (zone ??= params.add(scope.timeZone));
+  // Shares (float8) are summed as numeric: exact, so a row's `deals` does not depend on the order
+  // in which the plan reads the credits (it changes with the table's size).
   // Grouped by the keys themselves, not by an array of them, and by period start, formatted once
   // per group: the planner then estimates the groups well and hashes them cheaply.
   const groups = groupBy.map((dimension) => (isPeriod(dimension) ? periodStartSql(dimension, 'tc.conversion_at', timeZone()) : keySql(dimension)));
@@ -100,7 +102,7 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[], sou
            ${byCampaign ? 'min(tc.campaign_id)::text' : 'NULL'} AS "campaignId",
            ${byCampaign ? 'min(c.name)' : 'NULL'} AS "campaignName",
            ARRAY[${columns.map((column) => `sum(tc.credit_${column})::text`).join(', ')}] AS credits,
-           ARRAY[${columns.map((column) => `sum(tc.share_${column})`).join(', ')}] AS shares
+           ARRAY[${columns.map((column) => `sum(tc.share_${column}::numeric)::float8`).join(', ')}] AS shares
     FROM ${groupBy.includes(Dimension.TOUCH_TYPE) ? withTouchType(credits, conditions) : `${credits} tc`}
     ${byCampaign ? 'LEFT JOIN campaigns c ON c.id = tc.campaign_id' : ''} ${dealJoins(groupBy)}
     WHERE ${conditions.join(' AND ')}
