@@ -72,15 +72,21 @@ interface DealTotals {
   missing: string | null;
 }
 
-// The marketing flags of a deal's journey (DEAL_CONTACTS, touches at or before `at`): whether
-// its first touch, and whether any touch, is on a marketing channel.
-function journeyFlags(at: string, alias: string): string {
-  const touches = `FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
-    WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= ${at}`;
+// The marketing flags of a deal's journey (DEAL_CONTACTS) at its creation (p_) and at its close
+// (r_): whether its first touch by then, and whether any touch by then, is on a marketing channel.
+// One pass over the contacts' touches per deal, the four flags as filtered aggregates.
+const JOURNEY_FLAGS = (() => {
+  const marketing = 't.channel <> ALL(rs.non_marketing_channels)';
+  const by = (at: string) => `FILTER (WHERE t.occurred_at <= ${at})`;
+  const flags = (prefix: string, at: string) => `
+    (array_agg(${marketing} ORDER BY t.occurred_at, t.id) ${by(at)})[1] AS ${prefix}_sourced,
+    coalesce(bool_or(${marketing}) ${by(at)}, false) AS ${prefix}_influenced`;
   return `LEFT JOIN LATERAL (
-    SELECT (SELECT t.channel <> ALL(rs.non_marketing_channels) ${touches} ORDER BY t.occurred_at, t.id LIMIT 1) AS sourced,
-           coalesce((SELECT bool_or(t.channel <> ALL(rs.non_marketing_channels)) ${touches}), false) AS influenced) ${alias} ON true`;
-}
+    SELECT ${flags('p', 'd.created_at')}, ${flags('r', 'd.closed_at')}
+    FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
+    WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= greatest(d.created_at, d.closed_at)
+  ) f ON true`;
+})();
 
 /** The numbers marketing and sales share, each defined in the schema (KpisObject, src/resolvers/sales/sales-report.type.ts). */
 export class KpisService {
@@ -159,7 +165,7 @@ export class KpisService {
         WHERE d.deleted_at IS NULL AND ((d.created_at >= ${from} AND d.created_at < ${to}) OR (d.closed_at >= ${from} AND d.closed_at < ${to}))
       ),
       flagged AS (
-        SELECT s.*, d.amount_minor, p.sourced AS p_sourced, p.influenced AS p_influenced, r.sourced AS r_sourced, r.influenced AS r_influenced,
+        SELECT s.*, d.amount_minor, f.p_sourced, f.p_influenced, f.r_sourced, f.r_influenced,
                CASE WHEN s.in_pipeline THEN ${pipeline} END AS pipeline_minor,
                CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${revenue} END AS revenue_minor,
                (s.in_pipeline AND ${pipeline} IS NULL) OR (s.closed_in_period AND s.status = 'WON' AND ${revenue} IS NULL) AS unconverted,
@@ -167,8 +173,7 @@ export class KpisService {
                  SELECT 1 FROM deals e WHERE e.account_id = s.account_id AND e.status = 'WON' AND e.deleted_at IS NULL
                    AND (e.closed_at, e.id) < (s.closed_at, s.id))) AS new_customer
         FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs
-        ${journeyFlags('d.created_at', 'p')}
-        ${journeyFlags('d.closed_at', 'r')}
+        ${JOURNEY_FLAGS}
       )
       SELECT coalesce(sum(pipeline_minor), 0)::text AS "pipelineMinor", count(*) FILTER (WHERE in_pipeline)::int AS "pipelineDeals",
              coalesce(sum(pipeline_minor) FILTER (WHERE p_sourced), 0)::text AS "sourcedPipelineMinor",
