@@ -12,8 +12,10 @@ import { ContactsRule } from '../report-scope';
 import { STORED_MODELS, storedModelOptions } from './stored-credit-models';
 import { touchCreditLines } from './touch-credit-rows';
 
-// Each chunk reads its deals' journeys in one query: larger chunks mean fewer passes over touches.
-const CHUNK_DEALS = 5000;
+// Each chunk reads its deals' journeys in one query: larger chunks mean fewer passes over touches,
+// but two chunks are in memory at once (two connections): 5,000 deals peaked at 1.2 GB of RSS on
+// the large demo data, 2,000 at 0.6 GB for a fifth more time (BENCHMARKS.md, "Crediting").
+const CHUNK_DEALS = 2000;
 // The tables every journey is read from.
 const JOURNEY_TABLES = ['deals', 'deal_contacts', 'leads', 'touches'];
 // Any constant: serialises refreshes across processes sharing the database.
