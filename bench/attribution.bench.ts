@@ -9,6 +9,7 @@ import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
 import { openBenchDatabase } from './bench-database';
 import { identificationCost } from './identification-refresh';
+import { medianMs } from './measure';
 import { widenJourneys } from './wider-journeys';
 
 // npm run bench:attribution: the large demo dataset (about 1M touches), then the median latency
@@ -23,19 +24,7 @@ const ONLY_MARKOV = process.env.BENCH_ONLY === 'markov';
 const RULE_BASED = ['FIRST_TOUCH', 'LAST_TOUCH', 'LAST_NON_DIRECT', 'LINEAR', 'POSITION_BASED', 'U_SHAPED', 'W_SHAPED',
   'FULL_PATH', 'J_SHAPED', 'INVERSE_J', 'TIME_DECAY'];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function timed(run: () => Promise<void>, prepare = async () => {}): Promise<number> {
-  await run(); // warm-up: plans, caches
-  const times: number[] = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    await prepare();
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
+const timed = (run: () => Promise<unknown>, prepare?: () => Promise<unknown>) => medianMs(run, RUNS, { prepare });
 
 // Data-driven models learn from every won and lost deal, every lead in no deal and every visitor never identified: about 125k
 // journeys in the large dataset, over 13 channels or 62 campaigns.

@@ -10,7 +10,7 @@ import { FitAttribute, LeadScoringService } from '../src/sales/lead-scoring.serv
 import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
 import { openBenchDatabase } from './bench-database';
-import { median } from './measure';
+import { medianMs } from './measure';
 
 // npm run bench:credit: the large demo dataset (about 1M touches), then
 //  - re-crediting every deal (all stored models, REVENUE and PIPELINE): every deal marked stale,
@@ -62,16 +62,9 @@ RETURNS TABLE (channel text, revenue numeric) LANGUAGE sql STABLE AS $$
   FROM journey GROUP BY channel
 $$`;
 
-async function timed(run: () => Promise<unknown>, prepare: () => Promise<unknown> = async () => {}): Promise<number> {
-  const seconds: number[] = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    await prepare();
-    const started = process.hrtime.bigint();
-    await run();
-    seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-  }
-  return median(seconds);
-}
+// Seconds: the first refresh (untimed, before) already credited every deal once.
+const timed = async (run: () => Promise<unknown>, prepare?: () => Promise<unknown>) =>
+  (await medianMs(run, RUNS, { prepare, warmUp: false })) / 1000;
 
 async function crediting(dataSource: DataSource) {
   const [{ deals }] = await dataSource.query('SELECT count(*)::int AS deals FROM deals');

@@ -10,6 +10,7 @@ import { loadExampleOperations } from '../src/web/example-operations';
 import { QUERIES_DIR } from '../src/web/web-files';
 import { launchBrowser, offlinePage } from '../test/support/browser';
 import { openBenchDatabase } from './bench-database';
+import { median } from './measure';
 
 // npm run bench:dashboard: the demo dataset (large unless BENCH_SIZE=small), then the dashboard's
 // time to first chart and to every report shown, measured by the browser itself
@@ -22,7 +23,6 @@ const SIZE = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
 const SCREENSHOT = process.env.BENCH_SCREENSHOT;
 const VIEW = '/?from=2025-01-01&to=2026-01-01&model=W_SHAPED&basis=REVENUE&currency=';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Timing { firstChart: number; ready: number }
 

@@ -19,6 +19,23 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * The median milliseconds of `runs` timed calls of `run`, each after an untimed `prepare`. With
+ * `warmUp`, a first untimed call fills plans and caches.
+ */
+export async function medianMs(run: () => Promise<unknown>, runs: number,
+  { prepare = async () => {}, warmUp = true }: { prepare?: () => Promise<unknown>; warmUp?: boolean } = {}): Promise<number> {
+  if (warmUp) await run();
+  const times: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    await prepare();
+    const started = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return median(times);
+}
+
 async function runOnce({ step, prepare, run }: Step, into: Measurement, runs: number): Promise<void> {
   await prepare();
   const started = process.hrtime.bigint();

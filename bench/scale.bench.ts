@@ -9,7 +9,7 @@ import { refreshTouchCredits } from '../src/reports/stored-credits/touch-credit-
 import { seedDemoData } from '../src/seed';
 import { startHttpServer } from '../src/server';
 import { openBenchDatabase } from './bench-database';
-import { median } from './measure';
+import { medianMs } from './measure';
 import { checkCopies } from './scale-check';
 import { growHistory } from './scale-growth';
 import { LeadScoringService } from '../src/sales/lead-scoring.service';
@@ -30,16 +30,11 @@ interface Round { touches: number; medians: number[]; answers: string[]; memory:
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
+// The median of a report, and its last answer (compared between the rounds).
 async function timed(run: () => Promise<string>, prepare: () => Promise<void>): Promise<{ ms: number; answer: string }> {
-  let answer = await run(); // warm-up: plans, caches
-  const times: number[] = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    await prepare();
-    const start = performance.now();
-    answer = await run();
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), answer };
+  let answer = '';
+  const ms = await medianMs(async () => { answer = await run(); }, RUNS, { prepare });
+  return { ms, answer };
 }
 
 async function measureRound(dataSource: DataSource, post: (report: ScaleReport) => Promise<string>): Promise<Round> {
