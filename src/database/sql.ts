@@ -64,9 +64,17 @@ export async function connect(dataSource: DataSource): Promise<HeldConnection> {
   // Straight to the client: every statement gives its rows, and a lost connection fails at once,
   // where the runner would quietly take a new connection for the next statement.
   const query = async <T>(sql: string, parameters?: unknown[]): Promise<T> => (await client.query(sql, parameters)).rows as T;
-  return {
-    client, query, transaction: (options, inner) => transaction({ client, query }, options, inner), release: () => runner.release(),
+  // A held client can report its loss between statements (PostgreSQL restarted, the backend was
+  // terminated) more than once: the next statement fails anyway, so the events are only absorbed
+  // here, never left unhandled. A lost client keeps the listener: the pool discards it on release.
+  let lost = false;
+  const onError = () => { lost = true; };
+  client.on('error', onError);
+  const release = async () => {
+    await runner.release();
+    if (!lost) client.removeListener('error', onError);
   };
+  return { client, query, transaction: (options, inner) => transaction({ client, query }, options, inner), release };
 }
 
 /** Runs `work` on one pooled connection, released afterwards: for session state such as advisory locks. */
