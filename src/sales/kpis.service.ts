@@ -5,8 +5,9 @@ import { AttributionRequest } from '../reports/attribution-report.types';
 import { campaignCostSql } from '../reports/campaign-cost-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { Dimension } from '../reports/report-scope';
+import { refreshTouchCredits } from '../reports/stored-credits/touch-credit-refresh';
 import { LeadScoringService } from './lead-scoring.service';
-import { daysSql, leadStagesSql, leadsAdvancingInSql } from './lead-stages-sql';
+import { daysSumSql, leadStagesSql, leadsAdvancingInSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 import { CURRENT_RULE_SET } from './scoring-sql';
 
@@ -72,21 +73,23 @@ interface DealTotals {
   missing: string | null;
 }
 
-// The marketing flags of a deal's journey (DEAL_CONTACTS) at its creation (p_) and at its close
-// (r_): whether its first touch by then, and whether any touch by then, is on a marketing channel.
-// One pass over the contacts' touches per deal, the four flags as filtered aggregates.
-const JOURNEY_FLAGS = (() => {
-  const marketing = 't.channel <> ALL(rs.non_marketing_channels)';
-  const by = (at: string) => `FILTER (WHERE t.occurred_at <= ${at})`;
-  const flags = (prefix: string, at: string) => `
-    (array_agg(${marketing} ORDER BY t.occurred_at, t.id) ${by(at)})[1] AS ${prefix}_sourced,
-    coalesce(bool_or(${marketing}) ${by(at)}, false) AS ${prefix}_influenced`;
-  return `LEFT JOIN LATERAL (
-    SELECT ${flags('p', 'd.created_at')}, ${flags('r', 'd.closed_at')}
+// The marketing flags of a deal's journey (DEAL_CONTACTS): whether its first touch, and whether any
+// touch, is on a marketing channel. At its creation (p_, pipeline deals only) from its contacts'
+// touches up to then; at its close (r_) from its journey's stored keys (deal_journey_keys, won and
+// lost deals, touches up to the close), rather than walking every touch up to the close again.
+const marketing = (channel: string) => `${channel} <> ALL(rs.non_marketing_channels)`;
+const JOURNEY_FLAGS = `
+  LEFT JOIN LATERAL (
+    SELECT (array_agg(${marketing('t.channel')} ORDER BY t.occurred_at, t.id))[1] AS p_sourced,
+           coalesce(bool_or(${marketing('t.channel')}), false) AS p_influenced
     FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
-    WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= greatest(d.created_at, d.closed_at)
-  ) f ON true`;
-})();
+    WHERE s.in_pipeline AND dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= d.created_at
+  ) p ON true
+  LEFT JOIN LATERAL (
+    SELECT ${marketing("split_part(k.channels, ',', 1)")} AS r_sourced,
+           EXISTS (SELECT 1 FROM unnest(string_to_array(k.channels, ',')) ch WHERE ${marketing('ch')}) AS r_influenced
+    FROM deal_journey_keys k WHERE k.deal_id = d.id
+  ) r ON true`;
 
 /** The numbers marketing and sales share, each defined in the schema (KpisObject, src/resolvers/sales/sales-report.type.ts). */
 export class KpisService {
@@ -99,6 +102,8 @@ export class KpisService {
 
   async kpis(request: KpisRequest): Promise<Kpis> {
     await this.scoring.refresh();
+    // The deals' marketing flags read the stored journey keys, whatever the attribution request reads.
+    await refreshTouchCredits(this.dataSource, request.attribution.scope.baseCurrency);
     const plan = await this.attribution.refreshFor(request.attribution);
     // Every figure from one snapshot: deals, leads, spend and attributed revenue describe the same moment.
     const { minorUnits, deals, leads, spendMinor, read } = await withReportSnapshot(this.dataSource, this.statementTimeoutMs, async (tx) => ({
@@ -165,15 +170,14 @@ export class KpisService {
         WHERE d.deleted_at IS NULL AND ((d.created_at >= ${from} AND d.created_at < ${to}) OR (d.closed_at >= ${from} AND d.closed_at < ${to}))
       ),
       flagged AS (
-        SELECT s.*, d.amount_minor, f.p_sourced, f.p_influenced, f.r_sourced, f.r_influenced,
+        SELECT s.*, d.amount_minor, p.p_sourced, p.p_influenced, r.r_sourced, r.r_influenced,
                CASE WHEN s.in_pipeline THEN ${pipeline} END AS pipeline_minor,
                CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${revenue} END AS revenue_minor,
                (s.in_pipeline AND ${pipeline} IS NULL) OR (s.closed_in_period AND s.status = 'WON' AND ${revenue} IS NULL) AS unconverted,
                s.closed_in_period AND s.status = 'WON' AND (s.account_id IS NULL OR NOT EXISTS (
                  SELECT 1 FROM deals e WHERE e.account_id = s.account_id AND e.status = 'WON' AND e.deleted_at IS NULL
                    AND (e.closed_at, e.id) < (s.closed_at, s.id))) AS new_customer
-        FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs
-        ${JOURNEY_FLAGS}
+        FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs ${JOURNEY_FLAGS}
       )
       SELECT coalesce(sum(pipeline_minor), 0)::text AS "pipelineMinor", count(*) FILTER (WHERE in_pipeline)::int AS "pipelineDeals",
              coalesce(sum(pipeline_minor) FILTER (WHERE p_sourced), 0)::text AS "sourcedPipelineMinor",
@@ -187,7 +191,7 @@ export class KpisService {
              count(*) FILTER (WHERE closed_in_period AND status = 'WON' AND r_sourced)::int AS "sourcedWonDeals",
              coalesce(sum(revenue_minor) FILTER (WHERE r_influenced), 0)::text AS "influencedRevenueMinor",
              count(*) FILTER (WHERE closed_in_period AND status = 'WON' AND r_influenced)::int AS "influencedWonDeals",
-             coalesce(sum(${daysSql('created_at', 'closed_at')}) FILTER (WHERE closed_in_period AND status = 'WON'), 0) AS "wonCycleDays",
+             ${daysSumSql('created_at', 'closed_at', "closed_in_period AND status = 'WON'")} AS "wonCycleDays",
              count(*) FILTER (WHERE new_customer)::int AS "newCustomers",
              (SELECT non_marketing_channels FROM rs) AS "nonMarketingChannels",
              min(CASE WHEN unconverted THEN currency || ' ' || (CASE WHEN in_pipeline AND pipeline_minor IS NULL

@@ -3,7 +3,7 @@ import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';
-import { ACCOUNT_GROUP_KEYS, daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSumSql, leadStagesSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 
 export enum LeadSource {
@@ -122,7 +122,7 @@ export class LeadQualityService {
                count(*) FILTER (WHERE d.status = 'WON')::int AS "wonDeals",
                count(*) FILTER (WHERE d.status = 'LOST')::int AS "lostDeals",
                coalesce(sum(${converted}) FILTER (WHERE d.status = 'WON'), 0)::text AS "wonMinor",
-               coalesce(sum(${daysSql('d.created_at', 'd.closed_at')}) FILTER (WHERE d.status = 'WON'), 0) AS "wonCycleDays",
+               ${daysSumSql('d.created_at', 'd.closed_at', "d.status = 'WON'")} AS "wonCycleDays",
                min(CASE WHEN d.status = 'WON' AND ${converted} IS NULL THEN d.currency || ' ' || ${closedDay} END) AS missing
         FROM cohort_deal cd CROSS JOIN LATERAL (SELECT d.* FROM deals d WHERE d.id = cd.deal_id AND d.deleted_at IS NULL OFFSET 0) d
         GROUP BY cd.key

@@ -20,9 +20,11 @@ export function leadStagesSql(where: string, firstTouch = true): string {
       SELECT *, least(sql_own, opportunity_at) AS sql_at FROM (
         SELECT *, least(opportunity_own, won_at) AS opportunity_at FROM (
           SELECT l.id AS lead_id, l.account_id, l.created_at, ${firstTouchColumns}
-                 least((SELECT s.mql_at FROM lead_scores s WHERE s.lead_id = l.id), h.mql) AS mql_own, h.sql AS sql_own, least(h.opportunity, dl.opportunity) AS opportunity_own,
+                 least(sc.mql_at, h.mql) AS mql_own, h.sql AS sql_own, least(h.opportunity, dl.opportunity) AS opportunity_own,
                  least(h.won, dl.won) AS won_at
           FROM leads l
+          -- OFFSET 0 keeps the lookup in one place: as an expression it was repeated in every stage above.
+          LEFT JOIN LATERAL (SELECT s.mql_at FROM lead_scores s WHERE s.lead_id = l.id OFFSET 0) sc ON true
           LEFT JOIN LATERAL (
             SELECT min(c.changed_at) FILTER (WHERE c.to_stage = 'MQL') AS mql,
                    min(c.changed_at) FILTER (WHERE c.to_stage = 'SQL') AS sql,
@@ -66,3 +68,10 @@ export const ACCOUNT_GROUP_KEYS = {
 
 /** Days from `a` to `b` as a fractional number. */
 export const daysSql = (a: string, b: string) => `(extract(epoch FROM ${b} - ${a}) / 86400)::float8`;
+
+/**
+ * The days from `a` to `b` summed over the rows that pass `filter` (0 for none): summed exactly, as
+ * numeric seconds, so that the total does not depend on the order the plan reads the rows in.
+ */
+export const daysSumSql = (a: string, b: string, filter: string) =>
+  `(coalesce(sum(extract(epoch FROM ${b} - ${a})) FILTER (WHERE ${filter}), 0) / 86400)::float8`;

@@ -40,12 +40,13 @@ interface JourneyParts {
 const since = (lastAt: string, from: string | undefined) => (from ? `AND ${lastAt} >= ${from}` : '');
 
 // Each lead reads its own touches, up to the end, from the (lead, time) index, already in order.
-function builtLeadJourneys({ scope, key, params, end, from }: JourneyParts, leads: string): string {
+// `leads` yields l.id; `whose` keeps the leads whose journey counts.
+function builtLeadJourneys({ scope, key, params, end, from }: JourneyParts, leads: string, whose: string): string {
   const conditions = touchConditions(scope, params, end, false).join(' AND ');
   return `SELECT j.tokens FROM ${leads} CROSS JOIN LATERAL (
         SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at FROM touches t WHERE t.lead_id = l.id AND ${conditions}
       ) j
-      WHERE ${LEAD_IN_NO_DEAL} AND j.tokens IS NOT NULL ${since('j.last_at', from)}`;
+      WHERE ${whose} AND j.tokens IS NOT NULL ${since('j.last_at', from)}`;
 }
 
 // Visitors never identified: their anonymous touches (no lead) up to the end, like a lead in no deal.
@@ -76,12 +77,14 @@ function builtJourneys(parts: JourneyParts): string {
       UNION ALL
       SELECT status, amount_minor, currency, conversion_at, NULL FROM deal WHERE id NOT IN (SELECT id FROM touched_deal)
     ),
-    lead_journey AS (${builtLeadJourneys(parts, 'leads l')} UNION ALL ${builtVisitorJourneys(parts, undefined)})`;
+    lead_journey AS (${builtLeadJourneys(parts, 'leads l', LEAD_IN_NO_DEAL)} UNION ALL ${builtVisitorJourneys(parts, undefined)})`;
 }
 
 // The refreshed keys: one row per deal and per lead in no deal. A lead whose touches go on past
-// the end is the exception: its journey is built from its touches before the end. Those leads are
-// looked up by key: a hash join would scan every lead ever recorded, a cost that grows with history.
+// the end is the exception: its journey is built from its touches before the end. Its stored row
+// already says it is a lead in no deal, as for every other stored lead: checking again (a lookup of
+// the lead and of its contacts) cost a hash of every deal contact ever recorded, a cost that grows
+// with history.
 function storedJourneys(parts: JourneyParts): string {
   const column = STORED_COLUMN[parts.key];
   return `
@@ -93,8 +96,7 @@ function storedJourneys(parts: JourneyParts): string {
       SELECT k.${column} AS tokens FROM lead_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
-      ${builtLeadJourneys(parts, `(SELECT lead_id FROM lead_journey_keys WHERE last_touch_at >= ${parts.end}) k
-        CROSS JOIN LATERAL (SELECT * FROM leads WHERE id = k.lead_id OFFSET 0) l`)}
+      ${builtLeadJourneys(parts, 'lead_journey_keys l(id)', `l.last_touch_at >= ${parts.end}`)}
       UNION ALL
       SELECT k.${column} FROM visitor_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
