@@ -5,7 +5,6 @@ import { AttributionRequest } from '../reports/attribution-report.types';
 import { campaignCostSql } from '../reports/campaign-cost-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { Dimension } from '../reports/report-scope';
-import { refreshTouchCredits } from '../reports/stored-credits/touch-credit-refresh';
 import { LeadScoringService } from './lead-scoring.service';
 import { daysSumSql, leadStagesSql, leadsAdvancingInSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
@@ -73,23 +72,26 @@ interface DealTotals {
   missing: string | null;
 }
 
-// The marketing flags of a deal's journey (DEAL_CONTACTS): whether its first touch, and whether any
-// touch, is on a marketing channel. At its creation (p_, pipeline deals only) from its contacts'
-// touches up to then; at its close (r_) from its journey's stored keys (deal_journey_keys, won and
-// lost deals, touches up to the close), rather than walking every touch up to the close again.
+// Whether a deal's journey (DEAL_CONTACTS) up to `at` starts on a marketing channel (sourced), and
+// whether it has a touch on one at all (influenced). Each contact's first touch, and its first
+// marketing touch, are a probe of the (lead, time) index: walking and sorting every touch of every
+// journey cost most of the report.
 const marketing = (channel: string) => `${channel} <> ALL(rs.non_marketing_channels)`;
+const sourcedBy = (at: string) => `(
+  SELECT ${marketing('f.channel')} FROM deal_contacts dc CROSS JOIN LATERAL (
+    SELECT t.channel, t.occurred_at, t.id FROM touches t
+    WHERE t.lead_id = dc.lead_id AND t.deleted_at IS NULL AND t.occurred_at <= ${at} ORDER BY t.occurred_at, t.id LIMIT 1) f
+  WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL ORDER BY f.occurred_at, f.id LIMIT 1)`;
+const influencedBy = (at: string) => `EXISTS (
+  SELECT 1 FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
+  WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= ${at} AND ${marketing('t.channel')})`;
+// At creation (p_) for pipeline deals, at close (r_) for won deals: only what the totals read. The
+// query materialises them: inlined, each subquery would run again for every total that reads it.
 const JOURNEY_FLAGS = `
-  LEFT JOIN LATERAL (
-    SELECT (array_agg(${marketing('t.channel')} ORDER BY t.occurred_at, t.id))[1] AS p_sourced,
-           coalesce(bool_or(${marketing('t.channel')}), false) AS p_influenced
-    FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
-    WHERE s.in_pipeline AND dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= d.created_at
-  ) p ON true
-  LEFT JOIN LATERAL (
-    SELECT ${marketing("split_part(k.channels, ',', 1)")} AS r_sourced,
-           EXISTS (SELECT 1 FROM unnest(string_to_array(k.channels, ',')) ch WHERE ${marketing('ch')}) AS r_influenced
-    FROM deal_journey_keys k WHERE k.deal_id = d.id
-  ) r ON true`;
+  CASE WHEN s.in_pipeline THEN ${sourcedBy('d.created_at')} END AS p_sourced,
+  CASE WHEN s.in_pipeline THEN ${influencedBy('d.created_at')} END AS p_influenced,
+  CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${sourcedBy('d.closed_at')} END AS r_sourced,
+  CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${influencedBy('d.closed_at')} END AS r_influenced`;
 
 /** The numbers marketing and sales share, each defined in the schema (KpisObject, src/resolvers/sales/sales-report.type.ts). */
 export class KpisService {
@@ -102,8 +104,6 @@ export class KpisService {
 
   async kpis(request: KpisRequest): Promise<Kpis> {
     await this.scoring.refresh();
-    // The deals' marketing flags read the stored journey keys, whatever the attribution request reads.
-    await refreshTouchCredits(this.dataSource, request.attribution.scope.baseCurrency);
     const plan = await this.attribution.refreshFor(request.attribution);
     // Every figure from one snapshot: deals, leads, spend and attributed revenue describe the same moment.
     const { minorUnits, deals, leads, spendMinor, read } = await withReportSnapshot(this.dataSource, this.statementTimeoutMs, async (tx) => ({
@@ -169,15 +169,15 @@ export class KpisService {
         FROM deals d
         WHERE d.deleted_at IS NULL AND ((d.created_at >= ${from} AND d.created_at < ${to}) OR (d.closed_at >= ${from} AND d.closed_at < ${to}))
       ),
-      flagged AS (
-        SELECT s.*, d.amount_minor, p.p_sourced, p.p_influenced, r.r_sourced, r.r_influenced,
+      flagged AS MATERIALIZED (
+        SELECT s.*, d.amount_minor, ${JOURNEY_FLAGS},
                CASE WHEN s.in_pipeline THEN ${pipeline} END AS pipeline_minor,
                CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${revenue} END AS revenue_minor,
                (s.in_pipeline AND ${pipeline} IS NULL) OR (s.closed_in_period AND s.status = 'WON' AND ${revenue} IS NULL) AS unconverted,
                s.closed_in_period AND s.status = 'WON' AND (s.account_id IS NULL OR NOT EXISTS (
                  SELECT 1 FROM deals e WHERE e.account_id = s.account_id AND e.status = 'WON' AND e.deleted_at IS NULL
                    AND (e.closed_at, e.id) < (s.closed_at, s.id))) AS new_customer
-        FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs ${JOURNEY_FLAGS}
+        FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs
       )
       SELECT coalesce(sum(pipeline_minor), 0)::text AS "pipelineMinor", count(*) FILTER (WHERE in_pipeline)::int AS "pipelineDeals",
              coalesce(sum(pipeline_minor) FILTER (WHERE p_sourced), 0)::text AS "sourcedPipelineMinor",
