@@ -33,14 +33,19 @@ function dealConditions(scope: JourneyScope, params: SqlParams): string[] {
   return conditions;
 }
 
-/** (deal_id, lead_id) of the contacts whose touches make each journey, for the deals of the `deal` CTE. */
+/**
+ * (deal_id, lead_id) of the contacts whose touches make each journey, for the deals of the `deal`
+ * CTE, looked up per deal: as a join, the planner hashed the deals against a scan of every contact
+ * (or lead) ever recorded, a cost that grows with history. OFFSET 0 keeps the lookup per deal.
+ */
 export function contactsSql(rule: ContactsRule): string {
   if (rule === ContactsRule.ACCOUNT) {
-    return `SELECT deal.id AS deal_id, l.id AS lead_id FROM deal JOIN leads l ON l.account_id = deal.account_id
-            WHERE l.deleted_at IS NULL`;
+    return `SELECT deal.id AS deal_id, l.id AS lead_id FROM deal CROSS JOIN LATERAL (
+              SELECT l.id FROM leads l WHERE l.account_id = deal.account_id AND l.deleted_at IS NULL OFFSET 0) l`;
   }
-  return `SELECT dc.deal_id, dc.lead_id FROM deal_contacts dc JOIN deal ON deal.id = dc.deal_id
-          WHERE dc.deleted_at IS NULL${rule === ContactsRule.PRIMARY ? ' AND dc.is_primary' : ''}`;
+  return `SELECT deal.id AS deal_id, dc.lead_id FROM deal CROSS JOIN LATERAL (
+            SELECT dc.lead_id FROM deal_contacts dc
+            WHERE dc.deal_id = deal.id AND dc.deleted_at IS NULL${rule === ContactsRule.PRIMARY ? ' AND dc.is_primary' : ''} OFFSET 0) dc`;
 }
 
 /**
