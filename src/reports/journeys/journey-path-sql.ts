@@ -81,10 +81,10 @@ function builtJourneys(parts: JourneyParts): string {
 }
 
 // The refreshed keys: one row per deal and per lead in no deal. A lead whose touches go on past
-// the end is the exception: its journey is built from its touches before the end. Its stored row
-// already says it is a lead in no deal, as for every other stored lead: checking again (a lookup of
-// the lead and of its contacts) cost a hash of every deal contact ever recorded, a cost that grows
-// with history.
+// the end is the exception: its journey is built from its touches before the end, if it has any
+// (its first touch says). Its stored row already says it is a lead in no deal, as for every other
+// stored lead: checking again (a lookup of the lead and of its contacts) cost a hash of every deal
+// contact ever recorded, a cost that grows with history.
 function storedJourneys(parts: JourneyParts): string {
   const column = STORED_COLUMN[parts.key];
   return `
@@ -96,7 +96,7 @@ function storedJourneys(parts: JourneyParts): string {
       SELECT k.${column} AS tokens FROM lead_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
-      ${builtLeadJourneys(parts, 'lead_journey_keys l(id)', `l.last_touch_at >= ${parts.end}`)}
+      ${builtLeadJourneys(parts, 'lead_journey_keys l(id)', `l.last_touch_at >= ${parts.end} AND l.first_touch_at < ${parts.end}`)}
       UNION ALL
       SELECT k.${column} FROM visitor_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}

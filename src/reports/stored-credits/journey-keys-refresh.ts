@@ -11,15 +11,16 @@ export async function refreshLeadJourneyKeys(db: Queryable): Promise<void> {
   await db.query(`
     WITH claimed AS (DELETE FROM touch_credit_stale_leads RETURNING lead_id),
     journey AS (
-      SELECT t.lead_id, ${keyTokensSql()}, max(t.occurred_at) AS last_touch_at
+      SELECT t.lead_id, ${keyTokensSql()}, max(t.occurred_at) AS last_touch_at, min(t.occurred_at) AS first_touch_at
       FROM touches t JOIN leads l ON l.id = t.lead_id
       WHERE t.lead_id IN (SELECT lead_id FROM claimed) AND t.deleted_at IS NULL AND ${LEAD_IN_NO_DEAL}
       GROUP BY t.lead_id
     ),
     stored AS (
-      INSERT INTO lead_journey_keys (lead_id, channels, campaigns, last_touch_at) SELECT * FROM journey
+      INSERT INTO lead_journey_keys (lead_id, channels, campaigns, last_touch_at, first_touch_at) SELECT * FROM journey
       ON CONFLICT (lead_id) DO UPDATE
-        SET channels = EXCLUDED.channels, campaigns = EXCLUDED.campaigns, last_touch_at = EXCLUDED.last_touch_at
+        SET channels = EXCLUDED.channels, campaigns = EXCLUDED.campaigns, last_touch_at = EXCLUDED.last_touch_at,
+            first_touch_at = EXCLUDED.first_touch_at
     ),
     untouched AS (
       DELETE FROM lead_journey_keys WHERE lead_id IN (SELECT lead_id FROM claimed EXCEPT SELECT lead_id FROM journey)
