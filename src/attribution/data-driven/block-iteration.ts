@@ -30,7 +30,7 @@ export const ERROR_TOLERANCE = 1e-13;
  * the error is (I - Q_v)^-1 r, and for any T >= 0 with h = (I - Q) T > 0 it is at most
  * max(T) x max(|r| / h) (removing states only shrinks Q). T approximates the expected time spent
  * in the block, computed the same way. Iteration stops once that bound is below ERROR_TOLERANCE,
- * or when a GMRES cycle brings no progress (floating point cannot do better).
+ * or when STALE_CYCLES steps bring no progress (floating point cannot do better).
  */
 export function* solveIteratively(block: Block): Steps<Float64Array> {
   const feedback = feedbackStates(block);
