@@ -29,8 +29,7 @@ export function* gmresCycle(multiply: LinearMap, b: Float64Array, variants: numb
   const norms = columnNorms(b, variants);
   arnoldi.start(norms, target);
   scaleColumns(b, norms, space.vector(0), variants, arnoldi.active);
-  let iteration = 0;
-  for (; iteration < maxIterations && arnoldi.anyActive(); iteration += 1) {
+  for (let iteration = 0; iteration < maxIterations && arnoldi.anyActive(); iteration += 1) {
     yield;
     const next = space.vector(iteration + 1);
     multiply(space.vector(iteration), next);
