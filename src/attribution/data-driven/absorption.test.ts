@@ -180,7 +180,7 @@ describe('solveIteratively', () => {
     fc.assert(fc.property(blockArbitrary, (rows) => expectGaussianValues(twoVariantBlock(rows))));
   });
 
-  test('a state that receives far more than it sends does not stall the coarse correction', () => {
+  test('a state that receives far more than it sends does not stall the solve', () => {
     // State 1 takes in 1.57 of probability from the kept states: with state 0 removed, the
     // correction alone once left an error of 1e-12 after a million sweeps.
     expectGaussianValues(twoVariantBlock([

@@ -1,3 +1,4 @@
+import { KrylovSpace, gmresCycle } from './gmres';
 import { SparseRows } from './markov-chain';
 import { Steps } from './steps';
 
@@ -21,23 +22,21 @@ export interface Block extends SparseRows {
 export const ERROR_TOLERANCE = 1e-13;
 
 /**
- * Solves a block too large for dense elimination by Gauss-Seidel sweeps, each followed by a
- * coarse correction: the same amount added to every state, chosen so that the residuals sum to
- * zero. The slow mode of these chains (journeys that stay long) is close to constant, so the
- * correction removes most of it: about 20-40 sweeps whatever the journey length, where plain
- * Gauss-Seidel needs hundreds on long journeys.
+ * Solves a block too large for dense elimination by GMRES on its feedback states, with
+ * Gauss-Seidel sweeps as the map (see `FeedbackStates`): 20-30 sweeps where sweeps alone need
+ * 50-150 on long journeys.
  *
  * The stop is proven, not guessed. With r = exitValue + Q y - y the residual of the iterate y,
  * the error is (I - Q_v)^-1 r, and for any T >= 0 with h = (I - Q) T > 0 it is at most
  * max(T) x max(|r| / h) (removing states only shrinks Q). T approximates the expected time spent
  * in the block, computed the same way. Iteration stops once that bound is below ERROR_TOLERANCE,
- * or when three cycles bring no progress (floating point cannot do better).
- * O(transitions x variants) per cycle.
+ * or when STALE_CYCLES steps bring no progress (floating point cannot do better).
  */
 export function* solveIteratively(block: Block): Steps<Float64Array> {
+  const feedback = feedbackStates(block);
+  const bound = yield* errorBound(block, feedback);
   const system = { variants: block.variants, rhs: block.exitValue, removed: block.removed };
-  const bound = yield* errorBound(block);
-  const solution = yield* iterate(block, system, bound, ERROR_TOLERANCE);
+  const solution = yield* iterate(block, feedback, system, bound, ERROR_TOLERANCE);
   return solution.map((value, at) => (block.removed[at] ? 0 : Math.min(1, Math.max(0, value))));
 }
 
@@ -50,20 +49,69 @@ interface System {
   readonly removed: Uint8Array;
 }
 
-/** Proven bound on the error of an iterate, from its residual. */
-type Bound = (residual: Float64Array, variants: number) => number;
+/**
+ * A sweep updates the states last first (see `sweep`), so every transition reads a value updated
+ * in the same sweep, except the late ones, to a lower index: the transitions that close cycles.
+ * Their targets, the feedback states, are all a sweep needs: from their values one sweep gives
+ * every state's, and their new values, S(f) = G f + c. The block's solution is the fixed point,
+ * (I - G) f = c, a system of a quarter of the states (on the large demo data), solved by GMRES.
+ * After a sweep only the late transitions' sources have a residual: the sum over their late
+ * transitions of P x (the target's change in the sweep).
+ */
+interface FeedbackStates {
+  readonly states: Int32Array;
+  /** Late transitions by source: sources[i]'s are offsets[i]..offsets[i+1], to feedback indices. */
+  readonly sources: Int32Array;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly probabilities: Float64Array;
+}
 
-const largest: Bound = (residual) => residual.reduce((most, value) => Math.max(most, Math.abs(value)), 0);
+function feedbackStates({ size, offsets, targets, probabilities }: Structure): FeedbackStates {
+  const index = new Int32Array(size).fill(-1);
+  const states: number[] = [];
+  const late = { sources: [] as number[], offsets: [0], targets: [] as number[], probabilities: [] as number[] };
+  for (let state = 0; state < size; state += 1) {
+    for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
+      const target = targets[edge];
+      if (target >= state) continue;
+      if (index[target] < 0) index[target] = states.push(target) - 1;
+      late.targets.push(index[target]);
+      late.probabilities.push(probabilities[edge]);
+    }
+    if (late.targets.length === late.offsets[late.offsets.length - 1]) continue;
+    late.sources.push(state);
+    late.offsets.push(late.targets.length);
+  }
+  return {
+    states: Int32Array.from(states),
+    sources: Int32Array.from(late.sources),
+    offsets: Int32Array.from(late.offsets),
+    targets: Int32Array.from(late.targets),
+    probabilities: Float64Array.from(late.probabilities),
+  };
+}
+
+/**
+ * Proven bound on the error of an iterate, from its residuals on the late sources; `factor`
+ * bounds it by the largest feedback change (late transitions of a state sum to at most 1).
+ */
+interface Bound {
+  (residual: Float64Array, feedback: FeedbackStates, variants: number): number;
+  readonly factor: number;
+}
+
+const largest: Bound = Object.assign((residual: Float64Array) => residual.reduce((most, value) => Math.max(most, Math.abs(value)), 0), { factor: 1 });
 
 /**
  * max(T) x max(|r| / h) from an approximate time in block T. Should T ever be unusable (not
  * positive enough), the residual itself is the criterion.
  */
-function* errorBound(block: Structure): Steps<Bound> {
+function* errorBound(block: Structure, feedback: FeedbackStates): Steps<Bound> {
   const { size, offsets, targets, probabilities } = block;
   // A residual below 0.01 is plenty: it makes h > 0.99, and T only scales the bound.
   const timeSystem = { variants: 1, rhs: new Float64Array(size).fill(1), removed: new Uint8Array(size) };
-  const time = yield* iterate(block, timeSystem, largest, 0.01);
+  const time = yield* iterate(block, feedback, timeSystem, largest, 0.01);
   const h = new Float64Array(size);
   for (let state = 0; state < size; state += 1) {
     h[state] = time[state];
@@ -71,51 +119,95 @@ function* errorBound(block: Structure): Steps<Bound> {
   }
   if (!time.every((value) => value >= 0) || !h.every((value) => value > 0)) return largest;
   const maxTime = time.reduce((most, value) => Math.max(most, value), 0);
-  return (residual, variants) => {
+  const bound = (residual: Float64Array, { sources }: FeedbackStates, variants: number) => {
     let worst = 0;
-    for (let state = 0; state < size; state += 1) {
-      for (let at = state * variants; at < (state + 1) * variants; at += 1) worst = Math.max(worst, Math.abs(residual[at]) / h[state]);
-    }
+    sources.forEach((state, index) => {
+      for (let at = index * variants; at < (index + 1) * variants; at += 1) worst = Math.max(worst, Math.abs(residual[at]) / h[state]);
+    });
     return maxTime * worst;
   };
+  return Object.assign(bound, { factor: maxTime / h.reduce((least, value) => Math.min(least, value), Infinity) });
 }
 
-/** The error bound costs a pass over the transitions: checked every few cycles only. */
-const CHECK_EVERY = 4;
+/** Krylov vectors kept per GMRES cycle: memory is feedback states x variants x this. */
+const KRYLOV_SIZE = 30;
 
 /**
- * Between two checks the correction must at least halve the error bound. Where a state receives
- * far more than it sends (column sums of Q above 1) it can instead stall the sweeps for millions
- * of cycles; it is then switched off, and Gauss-Seidel alone, which always converges on these
- * systems, finishes the solve.
+ * GMRES cannot bring a residual far below rounding: it stops at this fraction of the first one,
+ * and Gauss-Seidel steps, whose residuals are computed afresh each sweep, finish the last digits
+ * once the bound is within POLISH_WITHIN of the tolerance.
  */
-const CORRECTED_PROGRESS = 0.5;
+const ROUNDING_FLOOR = 3e-14;
+const POLISH_WITHIN = 100;
 
-function* iterate(block: Structure, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
-  const values = new Float64Array(block.size * system.variants);
-  const residual = new Float64Array(block.size * system.variants);
-  const correction = coarseCorrection(block, system);
-  let correcting = true;
-  let previous = Infinity;
+/** Steps without a better bound before iteration accepts its best (floating point is done). */
+const STALE_CYCLES = 4;
+
+function* iterate(block: Structure, feedback: FeedbackStates, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
+  const { variants } = system;
+  const fixedPoint = new Float64Array(feedback.states.length * variants);
+  const values = new Float64Array(block.size * variants);
+  const change = new Float64Array(fixedPoint.length);
+  const residual = new Float64Array(feedback.sources.length * variants);
+  const linearSystem = { ...system, rhs: new Float64Array(block.size * variants) };
+  const scratch = new Float64Array(block.size * variants);
+  // (I - G) x: G is a sweep without the right-hand side.
+  const multiply = (x: Float64Array, out: Float64Array) => {
+    sweepFrom(block, feedback, linearSystem, x, scratch);
+    feedbackChange(feedback, scratch, x, variants, out);
+    for (let at = 0; at < out.length; at += 1) out[at] = -out[at];
+  };
+  const krylov = new KrylovSpace(fixedPoint.length, KRYLOV_SIZE);
+  let target: Float64Array | undefined;
   let best = Infinity;
   let stale = 0;
-  for (let cycle = 1; ; cycle += 1) {
+  for (;;) {
     yield;
-    sweep(block, system, values);
-    if (cycle % CHECK_EVERY === 0) {
-      residuals(block, system, values, residual);
-      const error = bound(residual, system.variants);
-      if (error <= tolerance) return values;
-      if (error > previous * CORRECTED_PROGRESS) correcting = false;
-      previous = error;
-      if (error < best) {
-        best = error;
-        stale = 0;
-      } else if (++stale >= 3) {
-        return values;
-      }
+    sweepFrom(block, feedback, system, fixedPoint, values);
+    feedbackChange(feedback, values, fixedPoint, variants, change);
+    lateResiduals(feedback, system, change, residual);
+    const error = bound(residual, feedback, variants);
+    if (error <= tolerance) return values;
+    if (error < best) {
+      best = error;
+      stale = 0;
+    } else if (++stale >= STALE_CYCLES) {
+      return values;
     }
-    if (correcting) correction(values);
+    // Near the tolerance, or once GMRES brought no progress, Gauss-Seidel (always convergent on
+    // these systems) finishes: the sweep's own values are its next step.
+    if (error <= tolerance * POLISH_WITHIN || stale > 0) {
+      for (let at = 0; at < change.length; at += 1) fixedPoint[at] += change[at];
+      continue;
+    }
+    target ??= columnTargets(change, variants, tolerance / bound.factor);
+    yield* gmresCycle(multiply, change, variants, target, krylov);
+    for (let at = 0; at < change.length; at += 1) fixedPoint[at] += change[at];
+  }
+}
+
+/** Per variant, the feedback residual's 2-norm that proves the tolerance, or rounding's floor. */
+function columnTargets(firstResidual: Float64Array, variants: number, proven: number): Float64Array {
+  const squares = new Float64Array(variants);
+  firstResidual.forEach((value, at) => { squares[at % variants] += value * value; });
+  return squares.map((square) => Math.max(proven, ROUNDING_FLOOR * Math.sqrt(square)));
+}
+
+/** One sweep from the feedback states' values `fixedPoint`: `values` gets every state's. */
+function sweepFrom(block: Structure, { states }: FeedbackStates, system: System, fixedPoint: Float64Array, values: Float64Array): void {
+  const { variants } = system;
+  for (let index = 0; index < states.length; index += 1) {
+    for (let variant = 0, row = states[index] * variants; variant < variants; variant += 1) values[row + variant] = fixedPoint[index * variants + variant];
+  }
+  sweep(block, system, values);
+}
+
+/** out = values on the feedback states, minus `base` there. */
+function feedbackChange({ states }: FeedbackStates, values: Float64Array, base: Float64Array, variants: number, out: Float64Array): void {
+  for (let index = 0; index < states.length; index += 1) {
+    for (let variant = 0, row = states[index] * variants, at = index * variants; variant < variants; variant += 1) {
+      out[at + variant] = values[row + variant] - base[at + variant];
+    }
   }
 }
 
@@ -145,58 +237,21 @@ function sweep({ size, offsets, targets, probabilities }: Structure, { variants,
   }
 }
 
-/** r = rhs + Q y - y on the states each variant keeps; 0 on the removed ones. */
-function residuals(
-  { size, offsets, targets, probabilities }: Structure,
-  { variants, rhs, removed }: System,
-  values: Float64Array,
-  residual: Float64Array,
-): void {
-  for (let state = 0; state < size; state += 1) {
-    const row = state * variants;
-    for (let variant = 0; variant < variants; variant += 1) residual[row + variant] = rhs[row + variant] - values[row + variant];
-    for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
+/**
+ * r = rhs + Q y - y after a sweep, on the late sources (every other state's residual is 0 up to
+ * rounding: its update solved its row with its targets' final values). 0 on removed states:
+ * their rows are not equations.
+ */
+function lateResiduals(feedback: FeedbackStates, { variants, removed }: System, change: Float64Array, residual: Float64Array): void {
+  const { sources, offsets, targets, probabilities } = feedback;
+  residual.fill(0);
+  sources.forEach((state, index) => {
+    const row = index * variants;
+    for (let edge = offsets[index]; edge < offsets[index + 1]; edge += 1) {
       const probability = probabilities[edge];
       const targetRow = targets[edge] * variants;
-      for (let variant = 0; variant < variants; variant += 1) residual[row + variant] += probability * values[targetRow + variant];
+      for (let variant = 0; variant < variants; variant += 1) residual[row + variant] += probability * change[targetRow + variant];
     }
-    for (let variant = 0; variant < variants; variant += 1) if (removed[row + variant]) residual[row + variant] = 0;
-  }
-}
-
-/**
- * Adds to each variant's kept states the one constant c that makes their residuals sum to zero:
- * 1^T (I - Q_v) 1 c = 1^T r. With q_j = sum over kept i of Q_ij, 1^T r = sum(rhs) - sum (1 - q_j) y_j,
- * so the correction costs O(states x variants), not a pass over the transitions.
- */
-function coarseCorrection(
-  { size, offsets, targets, probabilities }: Structure,
-  { variants, rhs, removed }: System,
-): (values: Float64Array) => void {
-  const leaving = new Float64Array(size * variants).fill(1);
-  const rhsTotal = new Float64Array(variants);
-  const exitMass = new Float64Array(variants);
-  for (let state = 0; state < size; state += 1) {
-    for (let variant = 0; variant < variants; variant += 1) {
-      if (removed[state * variants + variant]) continue;
-      rhsTotal[variant] += rhs[state * variants + variant];
-      for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
-        leaving[targets[edge] * variants + variant] -= probabilities[edge];
-      }
-    }
-  }
-  for (let at = 0; at < size * variants; at += 1) if (!removed[at]) exitMass[at % variants] += leaving[at];
-  const shift = new Float64Array(variants);
-  return (values) => {
-    shift.set(rhsTotal);
-    for (let state = 0; state < size; state += 1) {
-      for (let variant = 0, at = state * variants; variant < variants; variant += 1, at += 1) shift[variant] -= leaving[at] * values[at];
-    }
-    for (let variant = 0; variant < variants; variant += 1) shift[variant] = exitMass[variant] > 0 ? shift[variant] / exitMass[variant] : 0;
-    for (let state = 0; state < size; state += 1) {
-      for (let variant = 0, at = state * variants; variant < variants; variant += 1, at += 1) {
-        if (!removed[at]) values[at] += shift[variant];
-      }
-    }
-  };
+    for (let variant = 0; variant < variants; variant += 1) if (removed[state * variants + variant]) residual[row + variant] = 0;
+  });
 }
