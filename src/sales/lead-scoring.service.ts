@@ -96,7 +96,7 @@ export class LeadScoringService {
       await tx.query(`INSERT INTO scoring_fit_rules (version, attribute, value, points)
         SELECT $1, f.attribute, f.value, f.points FROM unnest($2::text[], $3::text[], $4::numeric[]) AS f(attribute, value, points)`,
       [version, rules.fitRules.map((f) => f.attribute), rules.fitRules.map((f) => f.value), rules.fitRules.map((f) => f.points)]);
-      const [{ rescored }] = await tx.query(rescoreSql('SELECT id FROM leads'));
+      const [{ rescored }] = await tx.query(rescoreSql('all'));
       return rescored as number;
     });
     return { ruleSet: (await this.ruleSet())!, rescoredLeads };
@@ -104,7 +104,7 @@ export class LeadScoringService {
 
   /** Rescores the leads ingestion marked stale since the last refresh; cheap when none are. */
   async refresh(db: Queryable = this.dataSource): Promise<void> {
-    await db.query(rescoreSql('SELECT lead_id FROM lead_score_stale_leads'));
+    await db.query(rescoreSql('stale'));
   }
 
   async scores(leadIds: readonly string[]): Promise<Map<string, LeadScore>> {
