@@ -16,57 +16,114 @@ export const currentScoreSql = (s = 's', rs = 'rs') =>
 /** The rule set in force: the latest version. */
 export const CURRENT_RULE_SET = 'SELECT * FROM scoring_rule_sets ORDER BY version DESC LIMIT 1';
 
+// The closed form below scales each touch's points by 2^halves, halves counted from the lead's
+// creation. Within 50 half-lives of it, no factor nears float8's limits and no gap between two
+// touches exceeds 100 half-lives (where the stepwise sum stops decaying): both sums are the same
+// number but for rounding. Farther touches (old leads, short half-lives) are scored stepwise.
+const CLOSED_FORM_HALVES = 50;
+
+// The two sums round differently, each by less than n x 2^-52 of the sum of the lead's |points|
+// for n touches: a running score this close to the threshold is scored stepwise, so that no MQL
+// time moves.
+const CLOSED_FORM_MARGIN = 1e-9;
+
+/** A setting of the rule set in force (rs), computed once for the statement rather than joined to every row. */
+const ruleSetSql = (column: string) => `(SELECT ${column} FROM rs)`;
+
+/** 2^(half-lives from `from` to `to`), within 2^±(limit + 1); 1 without decay. */
+const growthSql = (to: string, from: string) => `CASE WHEN ${ruleSetSql('half_life_seconds')} IS NULL THEN 1::float8
+  ELSE power(2::float8, least(greatest(date_part('epoch', ${to} - ${from}) / ${ruleSetSql('half_life_seconds')},
+    ${-CLOSED_FORM_HALVES - 1}), ${CLOSED_FORM_HALVES + 1})) END`;
+
 /**
- * Scores the leads that `target` selects (a SELECT of lead ids) under the current rule set, in one
- * statement. A touch earns the points of its most specific rule (type and channel, then type, then
- * channel). The running score at each touch sums the earlier touches' points decayed to that
- * moment (decayed_points, one pass per lead in touch order), plus the fit points; the MQL time is the first moment it reaches the threshold (a decayed
- * score only falls between touches, so touch times are the only candidates, besides creation when
- * fit alone suffices). `claim` is a data-modifying CTE run first (clearing stale marks).
+ * The live touches of the leads `l` (id, created_at, fit) that earn points: the points of the
+ * touch's most specific rule (type and channel, then type, then channel).
  */
-export function rescoreSql(target: string): string {
+const earnedSql = (leads: string) => `
+  SELECT t.lead_id, t.id, t.occurred_at, r.points, l.fit, ${growthSql('t.occurred_at', 'l.created_at')} AS growth
+  FROM ${leads} JOIN touches t ON t.lead_id = l.id
+  CROSS JOIN LATERAL (
+    SELECT r.points::float8 AS points FROM scoring_rules r
+    WHERE r.version = ${ruleSetSql('version')}
+      AND (r.touch_type IS NULL OR r.touch_type = t.type) AND (r.channel IS NULL OR r.channel = t.channel)
+    ORDER BY (r.touch_type IS NOT NULL) DESC, (r.channel IS NOT NULL) DESC LIMIT 1) r
+  WHERE t.deleted_at IS NULL AND t.occurred_at <= now()`;
+
+const TOUCH_ORDER = 'WINDOW touch_order AS (PARTITION BY e.lead_id ORDER BY e.occurred_at, e.id ROWS UNBOUNDED PRECEDING)';
+
+/**
+ * Scores every lead, or those ingestion marked stale, under the current rule set, in one
+ * statement; the stale marks are cleared (all of them: a full rescore covers them too).
+ *
+ * The running score at a touch is the fit points plus every earlier touch's points decayed to that
+ * moment: sum p_j 2^-(x_i - x_j) = 2^-x_i sum p_j 2^x_j, with x in half-lives since the lead's
+ * creation, a native running sum over each lead's touches. Leads out of its range, or whose
+ * running score comes near the threshold, take decayed_points (the sum so far decayed by the time
+ * since the previous touch, a PL/pgSQL step per touch), one lead at a time. The MQL time is the
+ * first moment the score reaches the threshold (a decayed score only falls between touches, so
+ * touch times are the only candidates, besides creation when fit alone suffices). Only scores
+ * that changed are written: scored_at is when a lead's score last changed.
+ */
+export function rescoreSql(leads: 'all' | 'stale'): string {
   return `
-    WITH claimed AS (DELETE FROM lead_score_stale_leads WHERE lead_id IN (${target}) RETURNING lead_id),
-    rs AS (${CURRENT_RULE_SET}),
-    target AS (SELECT l.id, l.account_id, l.created_at FROM leads l WHERE l.id IN (${target})),
-    fit AS (
-      SELECT t.id AS lead_id, coalesce(sum(f.points), 0)::float8 AS points
-      FROM target t
-      LEFT JOIN accounts a ON a.id = t.account_id
-      LEFT JOIN scoring_fit_rules f ON f.version = (SELECT version FROM rs)
+    WITH claimed AS (DELETE FROM lead_score_stale_leads RETURNING lead_id),
+    rs AS (
+      SELECT version, threshold::float8 AS threshold, decay_half_life_days, (decay_half_life_days * 86400)::float8 AS half_life_seconds
+      FROM (${CURRENT_RULE_SET}) current
+    ),
+    account_fit AS (
+      SELECT a.id, sum(f.points)::float8 AS points
+      FROM accounts a CROSS JOIN rs JOIN scoring_fit_rules f ON f.version = rs.version
         AND f.value = CASE f.attribute WHEN 'SEGMENT' THEN a.segment WHEN 'INDUSTRY' THEN a.industry ELSE a.size END
-      GROUP BY t.id
+      GROUP BY a.id
     ),
-    earned AS (
-      SELECT t.lead_id, t.id, t.occurred_at, r.points::float8 AS points
-      FROM target JOIN touches t ON t.lead_id = target.id
-      CROSS JOIN LATERAL (
-        SELECT r.points FROM scoring_rules r
-        WHERE r.version = (SELECT version FROM rs)
-          AND (r.touch_type IS NULL OR r.touch_type = t.type) AND (r.channel IS NULL OR r.channel = t.channel)
-        ORDER BY (r.touch_type IS NOT NULL) DESC, (r.channel IS NOT NULL) DESC LIMIT 1) r
-      WHERE t.deleted_at IS NULL AND t.occurred_at <= now()
+    target AS MATERIALIZED (
+      SELECT l.id, l.created_at, coalesce(af.points, 0) AS fit
+      FROM leads l ${leads === 'stale' ? 'JOIN claimed c ON c.lead_id = l.id' : ''}
+      LEFT JOIN account_fit af ON af.id = l.account_id
     ),
-    running AS (
-      SELECT e.lead_id, e.occurred_at, decayed_points(e.points, e.occurred_at, rs.decay_half_life_days) OVER touch_order AS points,
-             row_number() OVER touch_order = count(*) OVER (PARTITION BY e.lead_id) AS last
-      FROM earned e CROSS JOIN rs
-      WINDOW touch_order AS (PARTITION BY e.lead_id ORDER BY e.occurred_at, e.id ROWS UNBOUNDED PRECEDING)
+    closed_form AS (
+      SELECT e.lead_id, e.occurred_at, e.fit, e.points, e.growth, sum(e.points * e.growth) OVER touch_order / e.growth AS running
+      FROM (${earnedSql('target l')}) e
+      ${TOUCH_ORDER}
     ),
-    crossed AS (
-      SELECT r.lead_id, min(r.occurred_at) AS at
-      FROM running r JOIN fit f USING (lead_id) CROSS JOIN rs
-      WHERE f.points + r.points >= rs.threshold
+    fast AS (
+      SELECT r.lead_id, min(r.occurred_at) FILTER (WHERE r.fit + r.running >= ${ruleSetSql('threshold')}) AS crossed_at,
+             max(r.occurred_at) AS anchor_at, sum(r.points * r.growth) / max(r.growth) AS touch_points,
+             max(r.growth) <= ${2 ** CLOSED_FORM_HALVES} AND min(r.growth) >= ${2 ** -CLOSED_FORM_HALVES}
+               AND min(abs(r.fit + r.running - ${ruleSetSql('threshold')})) > ${CLOSED_FORM_MARGIN} * (sum(abs(r.points)) + abs(min(r.fit))) AS exact
+      FROM closed_form r
       GROUP BY r.lead_id
+    ),
+    inexact AS MATERIALIZED (SELECT l.* FROM target l JOIN fast f ON f.lead_id = l.id AND NOT f.exact),
+    stepwise AS (
+      SELECT l.id AS lead_id, min(r.occurred_at) FILTER (WHERE r.fit + r.points >= rs.threshold) AS crossed_at, max(r.occurred_at) AS anchor_at, max(r.points) FILTER (WHERE r.last) AS touch_points
+      FROM inexact l
+      CROSS JOIN LATERAL (
+        SELECT e.occurred_at, e.fit, decayed_points(e.points, e.occurred_at, rs.decay_half_life_days) OVER touch_order AS points,
+               lead(e.id) OVER touch_order IS NULL AS last
+        FROM (${earnedSql('(SELECT l.id, l.created_at, l.fit) l')}) e CROSS JOIN rs
+        ${TOUCH_ORDER}) r
+      CROSS JOIN rs
+      GROUP BY l.id
+    ),
+    scored AS (
+      SELECT lead_id, crossed_at, anchor_at, touch_points FROM fast WHERE exact
+      UNION ALL
+      SELECT lead_id, crossed_at, anchor_at, touch_points FROM stepwise
+    ),
+    fresh AS (
+      SELECT t.id AS lead_id, rs.version AS rules_version, t.fit AS fit_points, coalesce(s.touch_points, 0) AS touch_points,
+             s.anchor_at, least(CASE WHEN t.fit >= rs.threshold THEN t.created_at END, s.crossed_at) AS mql_at
+      FROM target t CROSS JOIN rs
+      LEFT JOIN scored s ON s.lead_id = t.id
     ),
     written AS (
       INSERT INTO lead_scores (lead_id, rules_version, fit_points, touch_points, anchor_at, mql_at, scored_at)
-      SELECT t.id, rs.version, f.points, coalesce(last.points, 0), last.occurred_at,
-             least(CASE WHEN f.points >= rs.threshold THEN t.created_at END, crossed.at), now()
-      FROM target t CROSS JOIN rs
-      JOIN fit f ON f.lead_id = t.id
-      LEFT JOIN running last ON last.lead_id = t.id AND last.last
-      LEFT JOIN crossed ON crossed.lead_id = t.id
+      SELECT f.lead_id, f.rules_version, f.fit_points, f.touch_points, f.anchor_at, f.mql_at, now()
+      FROM fresh f LEFT JOIN lead_scores s ON s.lead_id = f.lead_id
+      WHERE (s.rules_version, s.fit_points, s.touch_points, s.anchor_at, s.mql_at)
+        IS DISTINCT FROM (f.rules_version, f.fit_points, f.touch_points, f.anchor_at, f.mql_at)
       ON CONFLICT (lead_id) DO UPDATE SET rules_version = excluded.rules_version, fit_points = excluded.fit_points,
         touch_points = excluded.touch_points, anchor_at = excluded.anchor_at, mql_at = excluded.mql_at,
         scored_at = excluded.scored_at
