@@ -60,3 +60,10 @@ export function allocateByIntegerWeights(amount: bigint, weights: readonly numbe
   }
   return parts.map(BigInt);
 }
+
+/** `allocateMinorUnits` for shares given as non-negative bigint weights (not all zero) over their sum. */
+export function allocateByBigIntWeights(amount: bigint, weights: readonly bigint[]): bigint[] {
+  if (amount < 0n) throw new RangeError('amount must not be negative');
+  if (weights.some((weight) => weight < 0n)) throw new RangeError('weights must not be negative');
+  return largestRemainder(amount, weights);
+}

@@ -1,13 +1,13 @@
-import { allocateByIntegerWeights } from './allocation';
+import { allocateByBigIntWeights, allocateByIntegerWeights } from './allocation';
 import { creditDeal } from './credit';
 import { JourneyContext, JourneyTouch } from './journey';
 import { findMilestones, MILESTONES } from './milestones';
 import { POSITIONS, Position, PositionWeights } from './position-models';
-import { divide, fromDecimal, gcd, sum, toNumber } from './ratio';
+import { divide, fromDecimal, gcd, integersOfFloats, shareNumbersOfIntegers, sum, toNumber } from './ratio';
 import {
-  DEFAULT_DIRECT_CHANNELS, POSITION_MODEL_WEIGHTS, PositionModel, RuleBasedModel, RuleBasedOptions,
+  DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, POSITION_MODEL_WEIGHTS, PositionModel, RuleBasedModel, RuleBasedOptions,
 } from './rule-based-model';
-import { lastNonDirectShares } from './rule-based-shares';
+import { lastNonDirectShares, timeDecayWeights } from './rule-based-shares';
 import { validateModelOptions } from './validate-model-options';
 
 /** A journey's credits by touch index: minor units, and each touch's share of the deal as a double. */
@@ -93,14 +93,24 @@ function integerShares(journey: readonly JourneyTouch[], context: JourneyContext
   return exact ? positionIntegerShares(journey, context, exact) : undefined;
 }
 
+// TIME_DECAY's weights as exact bigints (integersOfFloats), split without reducing any ratio.
+function timeDecayCredits(amountMinor: bigint, journey: readonly JourneyTouch[], context: JourneyContext, halfLifeDays: number): JourneyCredits {
+  const weights = integersOfFloats(timeDecayWeights(journey, context.conversionAt, halfLifeDays));
+  const total = weights.reduce((sum, weight) => sum + weight, 0n);
+  return { amounts: allocateByBigIntWeights(amountMinor, weights), shares: shareNumbersOfIntegers(weights, total) };
+}
+
 /**
  * creditDeal (credit.ts) for a journey already in (occurredAt, id) order, by touch index: the
  * same credits, to the unit, and the same shares. Position models, LINEAR and LAST_NON_DIRECT
- * take integer weights and double arithmetic; TIME_DECAY and collapsed repeats go through creditDeal.
+ * take integer weights and double arithmetic, TIME_DECAY bigint weights; collapsed repeats go through creditDeal.
  */
 export function journeyCredits(amountMinor: bigint, journey: readonly JourneyTouch[], context: JourneyContext,
   options: RuleBasedOptions): JourneyCredits {
   validateModelOptions(options);
+  if (options.model === RuleBasedModel.TIME_DECAY && !options.collapseRepeats && journey.length > 0) {
+    return timeDecayCredits(amountMinor, journey, context, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS);
+  }
   const integer = journey.length > 0 ? integerShares(journey, context, options) : undefined;
   if (integer) {
     return {

@@ -73,14 +73,22 @@ function binaryParts(value: number): { significand: bigint; exponent: number } {
 }
 
 /**
+ * Doubles as exact integers in the same proportions: each times one common power of two, so each
+ * is an odd integer below 2^53 times a power of two.
+ */
+export function integersOfFloats(values: readonly number[]): bigint[] {
+  const parts = values.map(binaryParts);
+  const lowest = parts.reduce((min, { exponent }) => Math.min(min, exponent), Infinity);
+  return parts.map(({ significand, exponent }) => significand << BigInt(exponent - lowest));
+}
+
+/**
  * Doubles (not all zero) normalised exactly to shares summing to 1: what computed weights such as
  * TIME_DECAY's 2^-x hold, so that equal doubles give equal shares. One common power of two makes
  * every weight an integer, which is far cheaper than adding ratios.
  */
 export function sharesOfFloats(values: readonly number[]): Ratio[] {
-  const parts = values.map(binaryParts);
-  const lowest = parts.reduce((min, { exponent }) => Math.min(min, exponent), Infinity);
-  const integers = parts.map(({ significand, exponent }) => significand << BigInt(exponent - lowest));
+  const integers = integersOfFloats(values);
   const total = integers.reduce((sum, weight) => sum + weight, 0n);
   if (total === 0n) throw new RangeError('weights must not all be zero');
   return integers.map((weight) => ratio(weight, total));
@@ -97,4 +105,35 @@ export function toNumber({ num, den }: Ratio): number {
   let value = Number((num << BigInt(shift)) / den);
   for (let rest = shift; rest > 0; rest -= 1000) value /= 2 ** Math.min(rest, 1000);
   return value;
+}
+
+function trailingZeros(value: bigint): number {
+  let zeros = 0;
+  let rest = value;
+  while ((rest & 0xffffffffn) === 0n) {
+    rest >>= 32n;
+    zeros += 32;
+  }
+  const low = Number(rest & 0xffffffffn);
+  return zeros + 31 - Math.clz32(low & -low);
+}
+
+/**
+ * toNumber(ratio(weight, total)) for each of integersOfFloats' integers (not all zero) over their
+ * sum `total`: the same doubles, with each gcd taken as the power of two they share times the gcd
+ * of the weight's odd part (below 2^53) and the total, in doubles after one bigint remainder:
+ * Euclid's algorithm on the bigints was most of crediting TIME_DECAY.
+ */
+export function shareNumbersOfIntegers(weights: readonly bigint[], total: bigint): number[] {
+  const totalZeros = trailingZeros(total);
+  return weights.map((weight) => {
+    if (weight === 0n) return 0;
+    const zeros = trailingZeros(weight);
+    const odd = weight >> BigInt(zeros);
+    if (odd > SAFE) return toNumber(ratio(weight, total));
+    let [x, y] = [Number(odd), Number(total % odd)];
+    while (y !== 0) [x, y] = [y, x % y];
+    const divisor = BigInt(x) << BigInt(Math.min(zeros, totalZeros));
+    return toNumber({ num: weight / divisor, den: total / divisor });
+  });
 }

@@ -20,13 +20,20 @@ export function lastNonDirectShares(journey: readonly JourneyTouch[], directChan
 }
 
 /**
- * Weight 2^(-(t* - t_i) / halfLife) over exact fractional days, normalised. The power is a
- * double; from there on the shares are exact, so touches at the same instant share equally.
+ * Each touch's TIME_DECAY weight, 2^(-(t* - t_i) / halfLife) over exact fractional days, as a
+ * double: measured from the newest touch, which leaves the shares unchanged but keeps its weight
+ * at 1 (years-old journeys would otherwise underflow to all-zero weights).
+ */
+export function timeDecayWeights(journey: readonly JourneyTouch[], conversionAt: Date, halfLifeDays: number): number[] {
+  const ages = journey.map((touch) => (conversionAt.getTime() - touch.occurredAt.getTime()) / DAY_MS);
+  const youngest = ages.reduce((min, age) => Math.min(min, age), Infinity);
+  return ages.map((age) => 2 ** (-(age - youngest) / halfLifeDays));
+}
+
+/**
+ * TIME_DECAY's weights normalised. The power is a double; from there on the shares are exact, so
+ * touches at the same instant share equally.
  */
 export function timeDecayShares(journey: readonly JourneyTouch[], conversionAt: Date, halfLifeDays: number): Ratio[] {
-  const ages = journey.map((touch) => (conversionAt.getTime() - touch.occurredAt.getTime()) / DAY_MS);
-  // Measuring ages from the newest touch leaves the shares unchanged but keeps its weight at 1:
-  // years-old journeys would otherwise underflow to all-zero weights.
-  const youngest = ages.reduce((min, age) => Math.min(min, age), Infinity);
-  return sharesOfFloats(ages.map((age) => 2 ** (-(age - youngest) / halfLifeDays)));
+  return sharesOfFloats(timeDecayWeights(journey, conversionAt, halfLifeDays));
 }

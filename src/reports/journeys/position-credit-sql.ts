@@ -2,7 +2,7 @@ import { EndWeights, endWeights } from '../../attribution/journey-credits';
 import { isDataDriven } from '../../attribution/attribution-model';
 import { SqlParams } from '../../database/sql';
 import { AttributionRequest } from '../attribution-report.types';
-import { Dimension, isPeriod } from '../report-scope';
+import { Dimension, isPeriod, JourneyScope } from '../report-scope';
 import { CreditSource } from '../stored-credits/stored-credit-report';
 import { contactsSql, dealSql, sourceMediumSql, touchConditions } from './journey-sql';
 
@@ -13,6 +13,9 @@ const FIRST_OF: Partial<Record<Dimension, readonly [string, string]>> = {
   [Dimension.CAMPAIGN]: ['campaign_id', 'first_of_campaign'],
   [Dimension.SOURCE_MEDIUM]: ['source_medium', 'first_of_source_medium'],
 };
+
+/** Every key touch_credits flags the first row of per deal, with its flag. */
+export const FIRST_OF_KEYS = Object.values(FIRST_OF) as ReadonlyArray<readonly [string, string]>;
 
 // The classes of touches of equal weight, and the position of one of each: 0, 1 (when n > 2), n - 1.
 const CLASSES = [['first', '0'], ['middle', '1'], ['last', 'n - 1']] as const;
@@ -41,46 +44,40 @@ function weightSql({ first, last, middle, denominator }: EndWeights): { weight: 
 }
 
 /**
- * Model k's credit of the touch at position i by largest remainder, without sorting the journey:
- * its touches fall in three classes of equal weight (first, middle, last), so the touches ahead
- * of a touch in (remainder descending, position) order can be counted from the three remainders;
- * the touch gets one of the units left over when fewer than those are ahead of it.
+ * Model k's credits by largest remainder, worked out once per deal, without sorting the journey:
+ * its touches fall in three classes of equal weight (first, middle, last), so the touches ahead of
+ * a touch in (remainder descending, position) order can be counted from the three remainders; a
+ * touch gets one of the units left over when fewer than those are ahead of it. The first and last
+ * touches' credits come out whole; a middle touch at position i gets part_middle, plus one when
+ * i < middle_cutoff (ahead of it: the ends with a larger remainder, and the i - 1 middles before it).
  */
-function creditSql(k: string): string {
+function dealCreditsSql(k: string): string {
   const [pf, pm, pl, rf, rm, rl] = ['part_first', 'part_middle', 'part_last', 'rest_first', 'rest_middle', 'rest_last'].map((name) => `${name}_${k}`);
   const leftover = `CASE WHEN n = 1 THEN amount - ${pf} ELSE amount - ${pf} - ${pl} - (n - 2) * ${pm} END`;
-  const ahead = `CASE WHEN n = 1 THEN 0
-    WHEN i = 0 THEN (${rl} > ${rf})::int + CASE WHEN ${rm} > ${rf} THEN n - 2 ELSE 0 END
-    WHEN i = n - 1 THEN (${rf} >= ${rl})::int + CASE WHEN ${rm} >= ${rl} THEN n - 2 ELSE 0 END
-    ELSE (${rf} >= ${rm})::int + (${rl} > ${rm})::int + i - 1 END`;
-  const part = `CASE WHEN i = 0 THEN ${pf} WHEN i = n - 1 THEN ${pl} ELSE ${pm} END`;
-  return `${part} + CASE WHEN ${ahead} < ${leftover} THEN 1 ELSE 0 END`;
+  const firstAhead = `CASE WHEN n = 1 THEN 0 ELSE (${rl} > ${rf})::int + CASE WHEN ${rm} > ${rf} THEN n - 2 ELSE 0 END END`;
+  const lastAhead = `(${rf} >= ${rl})::int + CASE WHEN ${rm} >= ${rl} THEN n - 2 ELSE 0 END`;
+  return `(${pf} + CASE WHEN ${firstAhead} < ${leftover} THEN 1 ELSE 0 END)::bigint AS credit_first_${k},
+          (${pl} + CASE WHEN ${lastAhead} < ${leftover} THEN 1 ELSE 0 END)::bigint AS credit_last_${k},
+          ${pm}::bigint AS part_middle_${k},
+          (${leftover} + 1 - (${rf} >= ${rm})::int - (${rl} > ${rm})::int)::bigint AS middle_cutoff_${k}`;
 }
 
 /**
- * Credits in SQL (one statement, set-based) for the requests every model of which gives shares by
- * position alone (FIRST_TOUCH, LAST_TOUCH, POSITION_BASED, J_SHAPED, INVERSE_J, LINEAR, CUSTOM with
- * only FIRST, LAST and MIDDLE weights), grouped by at most one touch dimension and periods: rows
- * shaped as touch_credits, each credit split exactly by largest remainder (docs/attribution.md,
- * section 7: floor of each quota, leftover units to the largest remainders, ties to the earlier
- * touch). The model columns are named by their index in the request. Undefined for any other request.
+ * The CTEs (to follow WITH) crediting by position the journeys of `scope`, one model per weights,
+ * named by index: \`deal\` (every deal in scope), \`journey_touch\`, and \`credited\`, one row per
+ * journey touch with deal_id, id, conversion_at, amount (NULL when a rate is missing), channel,
+ * campaign_id, source_medium (NULL unless asked for), its position i, the `firstOf` flags (column
+ * keyed, flag: true on the earliest touch of its deal and key) and credit_<k>, share_<k> per model k, each credit split exactly by largest remainder (docs/attribution.md, section 7:
+ * floor of each quota, leftover units to the largest remainders, ties to the earlier touch).
  */
-export function positionCreditSource(request: AttributionRequest): { source: CreditSource; columns: string[] } | undefined {
-  const { scope, groupBy, models } = request;
-  const weights = models.map((options) => (isDataDriven(options) ? undefined : endWeights(options)));
-  const touchDimensions = groupBy.filter((dimension) => !isPeriod(dimension));
-  const known = groupBy.every((dimension) => isPeriod(dimension) || FIRST_OF[dimension] !== undefined);
-  if (!known || touchDimensions.length > 1 || weights.some((weight) => weight === undefined)) return undefined;
-  const params = new SqlParams();
+export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weights: readonly EndWeights[], sourceMedium: boolean,
+  firstOf: ReadonlyArray<readonly [string, string]>): string {
   const timeZone = params.add(scope.timeZone);
   const deal = dealSql(scope, params, timeZone);
   const touches = touchConditions(scope, params, 'deal.conversion_at', true);
-  const firstOf = touchDimensions.length === 1 ? FIRST_OF[touchDimensions[0]] : undefined;
-  const sourceMedium = groupBy.includes(Dimension.SOURCE_MEDIUM);
-  const columns = models.map((_, index) => String(index));
-  const basis = params.add(scope.basis);
-  const split = (weights as EndWeights[]).map(weightSql);
-  const sql = `
+  const columns = weights.map((_, index) => String(index));
+  const split = weights.map(weightSql);
+  return `
     deal AS MATERIALIZED (${deal}),
     contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
     journey_touch AS (
@@ -94,6 +91,7 @@ export function positionCreditSource(request: AttributionRequest): { source: Cre
     positioned AS (
       SELECT jt.*, row_number() OVER (PARTITION BY jt.deal_id ORDER BY jt.occurred_at, jt.id) - 1 AS i,
              count(*) OVER (PARTITION BY jt.deal_id) AS n
+             ${firstOf.map(([key, flag]) => `, row_number() OVER (PARTITION BY jt.deal_id, jt.${key} ORDER BY jt.occurred_at, jt.id) = 1 AS ${flag}`).join('')}
       FROM journey_touch jt
     ),
     -- Weights, quotas and remainders depend only on the journey's length: worked out once per deal.
@@ -102,23 +100,50 @@ export function positionCreditSource(request: AttributionRequest): { source: Cre
     .concat(`(${total})::numeric AS total_${k}`).join(', ')).join(', ')}
       FROM positioned WHERE i = 0
     ),
-    quota AS MATERIALIZED (
-      SELECT s.deal_id, ${columns.map((k) => CLASSES.map(([c]) => `weight_${c}_${k}`).concat(`total_${k}`).join(', ')).join(', ')},
+    quota AS (
+      SELECT s.deal_id, s.n, s.amount, ${columns.map((k) => CLASSES.map(([c]) => `weight_${c}_${k}`).concat(`total_${k}`).join(', ')).join(', ')},
              ${columns.map((k) => CLASSES.map(([c]) => `div(amount * weight_${c}_${k}, total_${k}) AS part_${c}_${k}, `
     + `mod(amount * weight_${c}_${k}, total_${k}) AS rest_${c}_${k}`).join(', ')).join(', ')}
       FROM deal_split s
     ),
+    deal_credit AS MATERIALIZED (
+      SELECT deal_id, ${columns.map((k) => `${dealCreditsSql(k)}, `
+    + CLASSES.map(([c]) => `weight_${c}_${k}::float8 / total_${k}::float8 AS share_${c}_${k}`).join(', ')).join(', ')}
+      FROM quota
+    ),
     credited AS (
       SELECT p.deal_id, p.id, p.conversion_at, p.amount, p.channel, p.campaign_id, p.source_medium, p.i,
-             ${columns.map((k) => `${creditSql(k)} AS credit_${k},
-             CASE WHEN i = 0 THEN weight_first_${k} WHEN i = n - 1 THEN weight_last_${k} ELSE weight_middle_${k} END::float8
-               / total_${k}::float8 AS share_${k}`).join(', ')}
-      FROM positioned p JOIN quota q ON q.deal_id = p.deal_id
-    ),
+             ${firstOf.map(([, flag]) => `p.${flag}, `).join('')}
+             ${columns.map((k) => `CASE WHEN p.i = 0 THEN credit_first_${k} WHEN p.i = p.n - 1 THEN credit_last_${k}
+               ELSE part_middle_${k} + (p.i < middle_cutoff_${k})::int END AS credit_${k},
+             CASE WHEN p.i = 0 THEN share_first_${k} WHEN p.i = p.n - 1 THEN share_last_${k} ELSE share_middle_${k} END AS share_${k}`).join(', ')}
+      FROM positioned p JOIN deal_credit q ON q.deal_id = p.deal_id
+    )`;
+}
+
+/**
+ * Credits in SQL (one statement, set-based) for the requests every model of which gives shares by
+ * position alone (FIRST_TOUCH, LAST_TOUCH, POSITION_BASED, J_SHAPED, INVERSE_J, LINEAR, CUSTOM with
+ * only FIRST, LAST and MIDDLE weights), grouped by at most one touch dimension and periods: rows
+ * shaped as touch_credits (positionCreditedSql). The model columns are named by their index in
+ * the request. Undefined for any other request.
+ */
+export function positionCreditSource(request: AttributionRequest): { source: CreditSource; columns: string[] } | undefined {
+  const { scope, groupBy, models } = request;
+  const weights = models.map((options) => (isDataDriven(options) ? undefined : endWeights(options)));
+  const touchDimensions = groupBy.filter((dimension) => !isPeriod(dimension));
+  const known = groupBy.every((dimension) => isPeriod(dimension) || FIRST_OF[dimension] !== undefined);
+  if (!known || touchDimensions.length > 1 || weights.some((weight) => weight === undefined)) return undefined;
+  const params = new SqlParams();
+  const firstOf = touchDimensions.length === 1 ? FIRST_OF[touchDimensions[0]] : undefined;
+  const credited = positionCreditedSql(scope, params, weights as EndWeights[], groupBy.includes(Dimension.SOURCE_MEDIUM), firstOf ? [firstOf] : []);
+  const columns = models.map((_, index) => String(index));
+  const basis = params.add(scope.basis);
+  const sql = `${credited},
     position_credits AS (
       SELECT ${basis}::text AS basis, id AS touch_id, conversion_at, amount AS amount_minor, channel, campaign_id, source_medium,
              i = 0 AS first_of_deal,
-             ${firstOf ? `row_number() OVER (PARTITION BY deal_id, ${firstOf[0]} ORDER BY i) = 1` : 'false'} AS ${firstOf?.[1] ?? 'first_of_none'},
+             ${firstOf ? firstOf[1] : 'false AS first_of_none'},
              ${columns.map((k) => `credit_${k}, share_${k}`).join(', ')}
       FROM credited
       UNION ALL

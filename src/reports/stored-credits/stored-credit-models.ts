@@ -1,6 +1,7 @@
 import {
   RuleBasedModel, DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, RuleBasedOptions,
 } from '../../attribution/rule-based-model';
+import { endWeights } from '../../attribution/journey-credits';
 
 /**
  * The models whose default-option credits are kept in touch_credits, with their column suffix
@@ -23,7 +24,22 @@ export const STORED_MODELS: ReadonlyArray<readonly [RuleBasedModel, string]> = [
 
 const SUFFIX = new Map(STORED_MODELS);
 
-export const storedModelOptions: RuleBasedOptions[] = STORED_MODELS.map(([model]) => ({ model }) as RuleBasedOptions);
+/** A stored model with its default options and column suffix. */
+export interface StoredModel {
+  readonly options: RuleBasedOptions;
+  readonly suffix: string;
+}
+
+const storedModels: StoredModel[] = STORED_MODELS.map(([model, suffix]) => ({ options: { model } as RuleBasedOptions, suffix }));
+
+/** The stored models credited in SQL, by position alone (position-credit-sql.ts), with their weights. */
+export const POSITION_STORED_MODELS = storedModels.flatMap((model) => {
+  const weights = endWeights(model.options);
+  return weights ? [{ ...model, weights }] : [];
+});
+
+/** The stored models the process credits, journey by journey (journeyCredits). */
+export const STREAMED_STORED_MODELS = storedModels.filter((model) => endWeights(model.options) === undefined);
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 

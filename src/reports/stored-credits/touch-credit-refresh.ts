@@ -1,21 +1,21 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../../attribution/journey';
-import { Connection, withConnection } from '../../database/sql';
+import { Connection, SqlParams, Transaction, withConnection } from '../../database/sql';
 import { analyzeOutdated } from '../../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys, refreshVisitorJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from '../journeys/journey-stream';
-import { ContactsRule } from '../report-scope';
-import { STORED_MODELS, storedModelOptions } from './stored-credit-models';
-import { touchCreditLines } from './touch-credit-rows';
+import { FIRST_OF_KEYS, positionCreditedSql } from '../journeys/position-credit-sql';
+import { ContactsRule, JourneyScope } from '../report-scope';
+import { POSITION_STORED_MODELS, STORED_MODELS, STREAMED_STORED_MODELS } from './stored-credit-models';
+import { streamedCreditLines } from './touch-credit-rows';
 
-// Each chunk reads its deals' journeys in one query: larger chunks mean fewer passes over touches,
-// but two chunks are in memory at once (two connections): 5,000 deals peaked at 1.2 GB of RSS on
-// the large demo data, 2,000 at 0.6 GB for a fifth more time (BENCHMARKS.md, "Crediting").
-const CHUNK_DEALS = 2000;
+// Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
+// large demo data, 1,000 deals took a little less time and CPU than 2,000 (peak RSS 240 MB against
+// 250-330 MB); at 5,000 the planner hashed whole tables and PostgreSQL worked three times as long.
+const CHUNK_DEALS = 1000;
 // The tables every journey is read from.
 const JOURNEY_TABLES = ['deals', 'deal_contacts', 'leads', 'touches'];
 // Any constant: serialises refreshes across processes sharing the database.
@@ -27,19 +27,18 @@ const COLUMNS = [
   ...STORED_MODELS.flatMap(([, suffix]) => [`credit_${suffix}`, `share_${suffix}`]),
 ];
 
-async function creditLines(client: PoolClient, dealIds: string[], currency: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (const basis of [ConversionBasis.REVENUE, ConversionBasis.PIPELINE]) {
-    const scope = {
-      basis, dealIds, currency, baseCurrency: currency, timeZone: 'UTC', contacts: ContactsRule.DEAL_CONTACTS,
-      periods: [], touchDetails: { sourceMedium: true },
-    };
-    for await (const deal of streamJourneys(client, scope)) {
-      lines.push(...touchCreditLines(deal, basis, currency, deal.convertedMinor, storedModelOptions));
-    }
-  }
-  return lines;
-}
+const streamedColumns = STREAMED_STORED_MODELS.flatMap(({ suffix }) => [`credit_${suffix}`, `share_${suffix}`]);
+const streamedOptions = STREAMED_STORED_MODELS.map(({ options }) => options);
+
+// Each stored model's credit and share in a touch's row: from SQL (c, by index) or from the process (s).
+const modelValues = STORED_MODELS.map(([, suffix]) => {
+  const k = POSITION_STORED_MODELS.findIndex((model) => model.suffix === suffix);
+  return k >= 0 ? `c.credit_${k}, c.share_${k}` : `s.credit_${suffix}, s.share_${suffix}`;
+}).join(', ');
+
+const storedScope = (basis: ConversionBasis, dealIds: string[], currency: string): JourneyScope => ({
+  basis, dealIds, currency, baseCurrency: currency, timeZone: 'UTC', contacts: ContactsRule.DEAL_CONTACTS, periods: [],
+});
 
 // COPY data in pieces of about a megabyte: written line by line, the socket writes alone took
 // longer than crediting the deals.
@@ -58,10 +57,51 @@ function* copyPieces(lines: readonly string[]): Generator<string> {
   }
 }
 
+// The models SQL cannot credit by position, journey by journey in the process, into streamed_credits.
+async function streamCredits(tx: Transaction, scope: JourneyScope): Promise<void> {
+  const lines: string[] = [];
+  for await (const deal of streamJourneys(tx.client, scope)) {
+    lines.push(...streamedCreditLines(deal, scope.basis, streamedOptions));
+  }
+  await tx.query('TRUNCATE streamed_credits');
+  const copy = tx.client.query(copyFrom(`COPY streamed_credits FROM STDIN WITH (FORMAT csv)`));
+  await pipeline(Readable.from(copyPieces(lines)), copy);
+}
+
+/**
+ * The deals' rows on one basis, in one statement: the journeys credited by position in SQL, joined
+ * to the other models' credits streamed from the process; one row without a touch for a deal whose
+ * journey is empty or whose amount could not be converted. Each first_of_* flag marks the
+ * earliest row of its deal and key.
+ */
+async function insertCredits(tx: Transaction, scope: JourneyScope): Promise<void> {
+  const params = new SqlParams();
+  const credited = positionCreditedSql(scope, params, POSITION_STORED_MODELS.map(({ weights }) => weights), true, FIRST_OF_KEYS);
+  const basis = params.add(scope.basis);
+  const currency = params.add(scope.currency);
+  await tx.query(`
+    WITH ${credited}
+    INSERT INTO touch_credits (${COLUMNS.join(', ')})
+    SELECT c.deal_id, ${basis}::text, c.id, c.conversion_at, ${currency}::char(3), c.amount, c.channel, c.campaign_id, c.source_medium,
+           c.i = 0, ${FIRST_OF_KEYS.map(([, flag]) => `c.${flag}`).join(', ')}, ${modelValues}
+    FROM credited c LEFT JOIN streamed_credits s ON s.deal_id = c.deal_id AND s.touch_id = c.id
+    WHERE c.amount IS NOT NULL
+    UNION ALL
+    SELECT deal.id, ${basis}, NULL, deal.conversion_at, ${currency}, deal.converted_minor, NULL, NULL, NULL, true, false, false, false,
+           ${STORED_MODELS.map(() => '0, 0').join(', ')}
+    FROM deal WHERE deal.converted_minor IS NULL OR NOT EXISTS (SELECT 1 FROM journey_touch jt WHERE jt.deal_id = deal.id)`, params.values);
+}
+
+// A chunk's journeys are a few percent of the touches: read by index (touches_lead_time_idx), not
+// by hashing the whole table, which the planner chose at the default cost of random reads (0.6-1.6 s
+// per statement instead of 0.2-0.3 s on the large demo data). The crediting statement's estimates
+// (a million rows) made PostgreSQL 15 JIT-compile it for 8 s, and its sorts spilled at 4MB.
+const CHUNK_SETTINGS = { jit: 'off', work_mem: '64MB', random_page_cost: '1.1' };
+
 // One chunk in one transaction: the stale marks are claimed (deleted) first, so a deal changed
 // while it is being credited is marked again and credited again on the next refresh.
 function refreshChunk(connection: Connection, currency: string): Promise<number> {
-  return connection.transaction({}, async (tx) => {
+  return connection.transaction({ settings: CHUNK_SETTINGS }, async (tx) => {
     const rows: Array<{ id: string }> = await tx.query(`
       DELETE FROM touch_credit_stale_deals WHERE deal_id IN (
         SELECT deal_id FROM touch_credit_stale_deals ORDER BY deal_id LIMIT $1 FOR UPDATE SKIP LOCKED)
@@ -69,10 +109,14 @@ function refreshChunk(connection: Connection, currency: string): Promise<number>
     const dealIds = rows.map((row) => row.id);
     if (dealIds.length > 0) {
       await refreshDealJourneyKeys(tx, dealIds);
-      const lines = await creditLines(tx.client, dealIds, currency);
       await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
-      const copy = tx.client.query(copyFrom(`COPY touch_credits (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-      await pipeline(Readable.from(copyPieces(lines)), copy);
+      await tx.query(`CREATE TEMP TABLE streamed_credits (deal_id bigint, touch_id bigint, ${streamedColumns.map((column) =>
+        `${column} ${column.startsWith('credit_') ? 'bigint' : 'float8'}`).join(', ')}) ON COMMIT DROP`);
+      for (const basis of [ConversionBasis.REVENUE, ConversionBasis.PIPELINE]) {
+        const scope = storedScope(basis, dealIds, currency);
+        await streamCredits(tx, scope);
+        await insertCredits(tx, scope);
+      }
     }
     return dealIds.length;
   });
