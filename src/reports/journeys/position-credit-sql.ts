@@ -64,11 +64,12 @@ function dealCreditsSql(k: string): string {
 
 /**
  * The CTEs (to follow WITH) crediting by position the journeys of `scope`, one model per weights,
- * named by index: \`deal\` (every deal in scope), \`journey_touch\`, and \`credited\`, one row per
+ * named by index: `deal` (every deal in scope), `journey_touch`, and `credited`, one row per
  * journey touch with deal_id, id, conversion_at, amount (NULL when a rate is missing), channel,
  * campaign_id, source_medium (NULL unless asked for), its position i, the `firstOf` flags (column
- * keyed, flag: true on the earliest touch of its deal and key) and credit_<k>, share_<k> per model k, each credit split exactly by largest remainder (docs/attribution.md, section 7:
- * floor of each quota, leftover units to the largest remainders, ties to the earlier touch).
+ * keyed, flag: true on the earliest touch of its deal and key) and credit_<k>, share_<k> per model
+ * k, each credit split exactly by largest remainder (docs/attribution.md, section 7: floor of each
+ * quota, leftover units to the largest remainders, ties to the earlier touch).
  */
 export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weights: readonly EndWeights[], sourceMedium: boolean,
   firstOf: ReadonlyArray<readonly [string, string]>): string {
