@@ -1,5 +1,6 @@
 import { TouchType } from '../src/database/enums';
 import { FitAttribute, LeadScoringService, NewScoringRuleSet } from '../src/sales/lead-scoring.service';
+import { SeededRandom } from '../src/seed/random';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 // Rescoring sums decayed points in closed form (2^-x_i sum p_j 2^x_j, a native running sum) and
@@ -27,20 +28,12 @@ const pointsOf = (type: TouchType, channel: string) => RULES.rules.find((r) => r
 interface Touch { at: number; type: TouchType; channel: string }
 interface Lead { externalId: string; enterprise: boolean; createdAt: number; touches: Touch[] }
 
-// A small deterministic generator (mulberry32), so that a failure can be replayed.
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const BASE = Date.parse('2025-03-01T00:00:00Z');
 
 function randomLeads(count: number): Lead[] {
-  const next = random(19);
+  // Seeded, so that a failure can be replayed.
+  const rng = new SeededRandom(19);
+  const next = () => rng.float();
   return Array.from({ length: count }, (_, i) => {
     const createdAt = BASE + Math.floor(next() * 60 * DAY);
     const touches = Array.from({ length: Math.floor(next() * 25) }, () => {
