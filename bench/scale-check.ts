@@ -10,6 +10,7 @@ const STORED = [
   { table: 'deal_journey_keys', key: 'deal_id', sample: 'deals' },
   { table: 'lead_journey_keys', key: 'lead_id', sample: 'leads' },
   { table: 'lead_scores', key: 'lead_id', sample: 'leads' },
+  { table: 'lead_stages', key: 'lead_id', sample: 'leads' },
 ] as const;
 
 // Every column but the scoring time. Which of a deal's rows carries a first_of_* flag is free (one

@@ -76,7 +76,7 @@ async function copySources(db: Queryable, { maxIds, spanDays, firstDate }: Layou
 
 /**
  * What the refresh stores for copy k, copied from the originals' rows: the journeys of a copy are
- * the originals' shifted in time, so are their credits, keys and scores (checked: scale-check.ts).
+ * the originals' shifted in time, so are their credits, keys, scores and stages (checked: scale-check.ts).
  */
 async function copyDerived(db: Queryable, { maxIds, spanDays }: Layout, k: number): Promise<void> {
   const id = (column: string, table: Counter) => `${column} + ${k * maxIds[table]}`;
@@ -90,6 +90,9 @@ async function copyDerived(db: Queryable, { maxIds, spanDays }: Layout, k: numbe
     `visitor_id NOT LIKE 'y%'`);
   await copyRows(db, 'lead_scores', { lead_id: id('lead_id', 'leads'), anchor_at: `anchor_at - ${shift}`, mql_at: `mql_at - ${shift}` },
     `lead_id <= ${maxIds.leads}`);
+  const shifted = (...columns: string[]) => Object.fromEntries(columns.map((column) => [column, `${column} - ${shift}`]));
+  await copyRows(db, 'lead_stages', { lead_id: id('lead_id', 'leads'), account_id: id('account_id', 'accounts'),
+    ...shifted('created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at') }, `lead_id <= ${maxIds.leads}`);
 }
 
 export interface Growth extends Layout {

@@ -84,7 +84,10 @@ async function main(): Promise<void> {
   await seedDemoData(dataSource, { size: SIZE });
   const currency = config().REPORTING_CURRENCY;
   await refreshTouchCredits(dataSource, currency);
-  const { rescoredLeads } = await new LeadScoringService(dataSource).setRules(SCALE_SCORING_RULES);
+  const scoring = new LeadScoringService(dataSource);
+  const { rescoredLeads } = await scoring.setRules(SCALE_SCORING_RULES);
+  // The stored stages too, before VACUUM, as a long-running service has them: fresh and all-visible.
+  await scoring.refresh();
   await dataSource.query('VACUUM ANALYZE');
   console.error(`seeded, credited and scored (${rescoredLeads} leads) ${SIZE} in ${seconds(started)} s`);
   const server = await startHttpServer({
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
 
   printTable(small, large);
   console.log(`\nGrown by ${COPIES} copies shifted back by multiples of ${growth.spanDays} days (the data's span) in ${growSeconds} s, `
-    + 'stored credits, journey keys and lead scores copied with them.');
+    + 'stored credits, journey keys, lead scores and lead stages copied with them.');
   console.log(`Copies checked against the normal refresh: ${check.deals} copied deals and ${check.leads} copied leads re-credited and `
     + `rescored in ${checkSeconds} s, ${check.rows} stored rows compared, ${check.differences} differ.`);
   console.log(`${database.where}, median of ${RUNS} runs after one warm-up, a new snapshot before each run; `

@@ -88,7 +88,21 @@ describe('as a reporting role', () => {
       WHERE n.nspname = 'reporting' AND (obj_description(c.oid, 'pg_class') IS NULL OR a.attname IS NOT NULL)`);
     expect(rows).toEqual([]);
     const views = await client.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'reporting' ORDER BY 1`);
-    expect(views.rows.map((row) => row.table_name)).toEqual(['campaign_spend', 'campaigns', 'deals', 'leads', 'touch_credits', 'touches']);
+    expect(views.rows.map((row) => row.table_name)).toEqual(['campaign_spend', 'campaigns', 'deals', 'lead_stages', 'leads', 'touch_credits', 'touches']);
+  });
+
+  test('counting lead_stages by first channel gives the GraphQL funnel', async () => {
+    const body = await app.gql(`query($input: FunnelInput!) { funnel(input: $input) { rows { key stages { count } } } }`,
+      { input: { from: FROM, to: TO, groupBy: 'CHANNEL' } });
+    expect(body.errors).toBeUndefined();
+    const expected = Object.fromEntries((body.data!.funnel.rows as Array<{ key: string; stages: Array<{ count: number }> }>)
+      .map((row) => [row.key, row.stages.map((stage) => stage.count)]));
+    const { rows } = await client.query<{ channel: string; counts: number[] }>(`
+      SELECT coalesce(first_channel, '(none)') AS channel,
+             ARRAY[count(*), count(mql_at), count(sql_at), count(opportunity_at), count(won_at)]::int[] AS counts
+      FROM reporting.lead_stages WHERE created_at >= $1 AND created_at < $2 GROUP BY 1`, [FROM, TO]);
+    expect(Object.fromEntries(rows.map((row) => [row.channel, row.counts]))).toEqual(expected);
+    expect(rows.filter((row) => row.counts[4] > 0).length).toBeGreaterThan(2);
   });
 
   test('the other views answer with the demo data', async () => {

@@ -13,7 +13,7 @@ export async function refresh(): Promise<void> {
   try {
     const credited = await refreshTouchCredits(database.dataSource, config.REPORTING_CURRENCY);
     await new LeadScoringService(database.dataSource).refresh();
-    console.log(`credits are current: ${credited} deal(s) credited again; lead scores are current`);
+    console.log(`credits are current: ${credited} deal(s) credited again; lead scores and stages are current`);
   } finally {
     await database.close();
   }

@@ -61,3 +61,6 @@ export const staleVisitorsSql = (select: string) =>
   `INSERT INTO touch_credit_stale_visitors (visitor_id) ${select} ON CONFLICT DO NOTHING`;
 export const staleDealsSql = (select: string) =>
   `INSERT INTO touch_credit_stale_deals (deal_id) ${select} ON CONFLICT DO NOTHING`;
+/** Leads whose stored funnel stages (lead-stages-sql.ts) may have moved, other than through their score. */
+export const staleLeadStagesSql = (select: string) =>
+  `INSERT INTO lead_stage_stale_leads (lead_id) ${select} ON CONFLICT DO NOTHING`;

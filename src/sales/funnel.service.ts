@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Queryable, withReportSnapshot } from '../database/sql';
 import { LeadScoringService } from './lead-scoring.service';
-import { ACCOUNT_GROUP_KEYS, daysSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSql, storedStagesSql } from './lead-stages-sql';
 import { ratio } from './rates';
 
 export enum FunnelGroupBy {
@@ -46,7 +46,6 @@ export interface FunnelResult {
 }
 
 export const NO_KEY = '(none)';
-const BY_FIRST_TOUCH = [FunnelGroupBy.CHANNEL, FunnelGroupBy.CAMPAIGN];
 const STAGES = [FunnelStage.LEAD, FunnelStage.MQL, FunnelStage.SQL, FunnelStage.OPPORTUNITY, FunnelStage.WON];
 const COLUMNS = ['created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at'];
 
@@ -79,7 +78,7 @@ export class FunnelService {
     const rows: Aggregate[] = await db.query(`
       SELECT coalesce(${key}, '${NO_KEY}') AS key, grouping(coalesce(${key}, '${NO_KEY}')) = 1 AS total,
              ARRAY[${counts.join(', ')}] AS counts, ARRAY[NULL::float8, ${medians.join(', ')}] AS medians
-      FROM (${leadStagesSql('l.created_at >= $1 AND l.created_at < $2', BY_FIRST_TOUCH.includes(request.groupBy))}) stages
+      FROM (${storedStagesSql('s.created_at >= $1 AND s.created_at < $2')}) stages
       GROUP BY GROUPING SETS ((coalesce(${key}, '${NO_KEY}')), ())
       ORDER BY 2, 1`, [request.from, request.to, ...(request.groupBy === FunnelGroupBy.MONTH ? [request.timeZone] : [])]);
     const toRow = (row: Aggregate): FunnelRow => ({

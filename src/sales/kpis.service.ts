@@ -6,7 +6,7 @@ import { campaignCostSql } from '../reports/campaign-cost-sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { Dimension } from '../reports/report-scope';
 import { LeadScoringService } from './lead-scoring.service';
-import { daysSumSql, leadStagesSql, leadsAdvancingInSql } from './lead-stages-sql';
+import { daysSumSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 import { CURRENT_RULE_SET } from './scoring-sql';
 
@@ -201,15 +201,12 @@ export class KpisService {
     return row;
   }
 
-  // Leads created in the period, and MQLs of the period (stages of the leads that advanced in it).
-  // The leads are looked up by key (= ANY of an array): as a semi-join, the planner hashed them
-  // against a scan of every lead (968,770 at 10M touches).
+  // Leads created in the period, and MQLs of the period: ranges of the stored stages' indexes.
   private async leadTotals(db: Queryable, request: KpisRequest): Promise<{ leads: number; mqls: number; mqlsReachingSql: number }> {
     const [row] = await db.query(`
-      SELECT (SELECT count(*) FROM leads l WHERE l.deleted_at IS NULL AND l.created_at >= $1 AND l.created_at < $2)::int AS leads,
-             count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2)::int AS mqls,
-             count(*) FILTER (WHERE mql_at >= $1 AND mql_at < $2 AND sql_at IS NOT NULL)::int AS "mqlsReachingSql"
-      FROM (${leadStagesSql(`l.id = ANY (ARRAY(${leadsAdvancingInSql('$1', '$2')}))`, false)}) stages`, [request.from, request.to]);
+      SELECT (SELECT count(*) FROM lead_stages s WHERE s.created_at >= $1 AND s.created_at < $2)::int AS leads,
+             count(*)::int AS mqls, count(*) FILTER (WHERE s.sql_at IS NOT NULL)::int AS "mqlsReachingSql"
+      FROM lead_stages s WHERE s.mql_at >= $1 AND s.mql_at < $2`, [request.from, request.to]);
     return row;
   }
 

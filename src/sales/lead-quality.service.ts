@@ -3,7 +3,7 @@ import { Queryable, SqlParams, withReportSnapshot } from '../database/sql';
 import { convertSql, Currencies, minorUnitsOf, throwMissingRate } from '../reports/currency';
 import { NO_KEY } from './funnel.service';
 import { LeadScoringService } from './lead-scoring.service';
-import { ACCOUNT_GROUP_KEYS, daysSumSql, leadStagesSql } from './lead-stages-sql';
+import { ACCOUNT_GROUP_KEYS, daysSumSql, storedStagesSql } from './lead-stages-sql';
 import { averageMinor, ratio } from './rates';
 
 export enum LeadSource {
@@ -14,7 +14,6 @@ export enum LeadSource {
   SIZE = 'SIZE',
 }
 
-const FIRST_TOUCH_SOURCES = [LeadSource.CHANNEL, LeadSource.CAMPAIGN];
 const SOURCE_KEYS: Record<LeadSource, string> = {
   [LeadSource.CHANNEL]: 'first_channel',
   [LeadSource.CAMPAIGN]: 'first_campaign',
@@ -104,17 +103,19 @@ export class LeadQualityService {
     const converted = `(${convertSql('d.amount_minor', 'd.currency', closedDay, params, request)})`;
     const rows: Array<Omit<QualityCounts, 'wonMinor'> & { wonMinor: string; missing: string | null }> = await db.query(`
       WITH cohort AS MATERIALIZED (
-        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${leadStagesSql(`l.created_at >= ${from} AND l.created_at < ${to}`, FIRST_TOUCH_SOURCES.includes(request.groupBy))}) s
+        SELECT coalesce(${key}, '${NO_KEY}') AS key, * FROM (${storedStagesSql(`s.created_at >= ${from} AND s.created_at < ${to}`)}) s
       ),
       leads_by_key AS (
         SELECT key, count(*)::int AS leads, count(mql_at)::int AS mqls, count(sql_at)::int AS sqls FROM cohort GROUP BY key
       ),
       -- Contacts and deals are looked up per cohort lead and deal (arrays and OFFSET 0 keep the
-      -- planner from hashing them against a scan of every contact and deal ever recorded).
+      -- planner from hashing them against a scan of every contact and deal ever recorded), and only
+      -- for the leads that reached OPPORTUNITY: a live contact of a live deal always has.
       cohort_deal AS (
         SELECT DISTINCT ON (dc.deal_id) dc.deal_id, c.key
         FROM cohort c CROSS JOIN LATERAL unnest(ARRAY(
           SELECT dc.deal_id FROM deal_contacts dc WHERE dc.lead_id = c.lead_id AND dc.deleted_at IS NULL)) dc(deal_id)
+        WHERE c.opportunity_at IS NOT NULL
         ORDER BY dc.deal_id, c.created_at, c.lead_id
       ),
       deals_by_key AS (

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TouchType } from '../database/enums';
 import { SqlParams, withTransaction } from '../database/sql';
+import { RESTAGE_SQL } from './lead-stages-sql';
 import { CURRENT_RULE_SET, currentScoreSql, decaySql, rescoreSql } from './scoring-sql';
 
 export enum FitAttribute {
@@ -106,9 +107,15 @@ export class LeadScoringService {
     return { ruleSet: (await this.ruleSet())!, rescoredLeads };
   }
 
-  /** Rescores the leads ingestion marked stale since the last refresh; cheap when none are. */
+  /**
+   * Rescores the leads ingestion marked stale since the last refresh, then stores the stages of
+   * the leads whose stages may have moved (lead-stages-sql.ts); cheap when none did.
+   */
   async refresh(): Promise<void> {
-    await withTransaction(this.dataSource, RESCORING, (tx) => tx.query(rescoreSql('stale')));
+    await withTransaction(this.dataSource, RESCORING, async (tx) => {
+      await tx.query(rescoreSql('stale'));
+      await tx.query(RESTAGE_SQL);
+    });
   }
 
   async scores(leadIds: readonly string[]): Promise<Map<string, LeadScore>> {

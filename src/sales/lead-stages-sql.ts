@@ -1,25 +1,20 @@
 /**
- * One row per lead selected by `where` (over leads l), with the first time it reached each funnel
- * stage, its account and its first touch. A stage is reached at the earliest of its own evidence:
+ * One row per live lead selected by `where` (over leads l), with the first time it reached each
+ * funnel stage, its account and its first touch. A stage is reached at the earliest of its own evidence:
  *   MQL: the score's MQL time, or a lifecycle change to MQL;
  *   SQL: a lifecycle change to SQL;
  *   OPPORTUNITY: creation of a deal it is a contact of, or a lifecycle change to OPPORTUNITY;
  *   WON: the close of a won deal it is a contact of, or a lifecycle change to CUSTOMER;
  * and a lead that reached a later stage has passed every earlier one, no later than that.
- * Every lookup is per lead (the score too, rather than a join that could hash every score ever
- * stored), so the cost follows the leads selected, not the history. `firstTouch` false leaves out first_channel and first_campaign: looking up every lead's first
- * touch is most of the cost, wasted on a report that does not group by it.
+ * Every lookup is per lead, so the cost follows the leads selected, not the history. Reports read
+ * the stored rows (lead_stages, storedStagesSql); this computes them for the leads marked stale.
  */
-export function leadStagesSql(where: string, firstTouch = true): string {
-  const firstTouchColumns = firstTouch ? 'ft.channel AS first_channel, ft.campaign AS first_campaign,' : '';
-  const firstTouchJoin = firstTouch ? `LEFT JOIN LATERAL (
-            SELECT t.channel, c.external_id AS campaign FROM touches t LEFT JOIN campaigns c ON c.id = t.campaign_id
-            WHERE t.lead_id = l.id AND t.deleted_at IS NULL ORDER BY t.occurred_at, t.id LIMIT 1) ft ON true` : '';
+function leadStagesSql(where: string): string {
   return `
     SELECT *, least(mql_own, sql_at) AS mql_at FROM (
       SELECT *, least(sql_own, opportunity_at) AS sql_at FROM (
         SELECT *, least(opportunity_own, won_at) AS opportunity_at FROM (
-          SELECT l.id AS lead_id, l.account_id, l.created_at, ${firstTouchColumns}
+          SELECT l.id AS lead_id, l.account_id, l.created_at, ft.channel AS first_channel, ft.campaign_id AS first_campaign_id,
                  least(sc.mql_at, h.mql) AS mql_own, h.sql AS sql_own, least(h.opportunity, dl.opportunity) AS opportunity_own,
                  least(h.won, dl.won) AS won_at
           FROM leads l
@@ -35,29 +30,44 @@ export function leadStagesSql(where: string, firstTouch = true): string {
             SELECT min(d.created_at) AS opportunity, min(d.closed_at) FILTER (WHERE d.status = 'WON') AS won
             FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id
             WHERE dc.lead_id = l.id AND dc.deleted_at IS NULL AND d.deleted_at IS NULL) dl ON true
-          ${firstTouchJoin}
+          LEFT JOIN LATERAL (
+            SELECT t.channel, t.campaign_id FROM touches t
+            WHERE t.lead_id = l.id AND t.deleted_at IS NULL ORDER BY t.occurred_at, t.id LIMIT 1) ft ON true
           WHERE l.deleted_at IS NULL AND ${where}) own) opp) sq`;
 }
 
-/**
- * Ids of the leads with evidence of MQL or a later stage in [from, to): an MQL score, a lifecycle
- * change to MQL or later, or a contact of a deal created or won then (deleted rows included: a
- * superset is harmless). mql_at of leadStagesSql is the earliest of such evidence, so every lead
- * that became an MQL in the period is here: a period's report computes the stages of these leads,
- * found through the indexes on those times, instead of those of every lead ever recorded (a cost
- * that grew with history).
- */
-export function leadsAdvancingInSql(from: string, to: string): string {
-  return `
-    SELECT s.lead_id FROM lead_scores s WHERE s.mql_at >= ${from} AND s.mql_at < ${to}
-    UNION SELECT c.lead_id FROM lead_stage_changes c
-      WHERE c.changed_at >= ${from} AND c.changed_at < ${to} AND c.to_stage IN ('MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
-    UNION SELECT dc.lead_id FROM deals d JOIN deal_contacts dc ON dc.deal_id = d.id
-      WHERE (d.created_at >= ${from} AND d.created_at < ${to}) OR (d.status = 'WON' AND d.closed_at >= ${from} AND d.closed_at < ${to})`;
-}
+const KEY = 'lead_id';
+const STAGES = ['account_id', 'created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at', 'first_channel', 'first_campaign_id'];
+const COLUMNS = [KEY, ...STAGES].join(', ');
 
 /**
- * Group keys of a row of leadStagesSql by an attribute of the lead's account (as scoring reads it,
+ * Stores the stages of the leads marked stale (by ingestion, or by a rescore: the MQL time is the
+ * score's) and clears the marks, in one statement. Only rows that changed are written; a lead no
+ * longer live loses its row.
+ */
+export const RESTAGE_SQL = `
+  WITH claimed AS MATERIALIZED (DELETE FROM lead_stage_stale_leads RETURNING lead_id),
+  fresh AS MATERIALIZED (SELECT ${COLUMNS} FROM (${leadStagesSql('l.id IN (SELECT lead_id FROM claimed)')}) s),
+  removed AS (
+    DELETE FROM lead_stages s WHERE s.lead_id IN (SELECT lead_id FROM claimed) AND s.lead_id NOT IN (SELECT lead_id FROM fresh)
+  )
+  INSERT INTO lead_stages AS s (${COLUMNS})
+  SELECT ${COLUMNS} FROM fresh
+  ON CONFLICT (${KEY}) DO UPDATE SET ${STAGES.map((column) => `${column} = excluded.${column}`).join(', ')}
+  WHERE (${STAGES.map((column) => `s.${column}`).join(', ')}) IS DISTINCT FROM (${STAGES.map((column) => `excluded.${column}`).join(', ')})`;
+
+/**
+ * The stored stages (lead_stages) of the live leads selected by `where` (over it, as s), with the
+ * first touch's campaign by its external id. The period's leads are one range of an index, so the
+ * cost follows the period, not the history.
+ */
+export const storedStagesSql = (where: string) => `
+  SELECT s.*, fc.external_id AS first_campaign
+  FROM lead_stages s LEFT JOIN campaigns fc ON fc.id = s.first_campaign_id
+  WHERE ${where}`;
+
+/**
+ * Group keys of a row of storedStagesSql by an attribute of the lead's account (as scoring reads it,
  * deleted or not); NULL for a lead without an account or an account without the attribute.
  */
 export const ACCOUNT_GROUP_KEYS = {

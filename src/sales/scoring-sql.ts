@@ -62,7 +62,8 @@ const TOUCH_ORDER = 'WINDOW touch_order AS (PARTITION BY e.lead_id ORDER BY e.oc
  * since the previous touch, a PL/pgSQL step per touch), one lead at a time. The MQL time is the
  * first moment the score reaches the threshold (a decayed score only falls between touches, so
  * touch times are the only candidates, besides creation when fit alone suffices). Only scores
- * that changed are written: scored_at is when a lead's score last changed.
+ * that changed are written: scored_at is when a lead's score last changed. The leads claimed or
+ * rescored are marked for their stages to be stored again.
  */
 export function rescoreSql(leads: 'all' | 'stale'): string {
   return `
@@ -128,6 +129,8 @@ export function rescoreSql(leads: 'all' | 'stale'): string {
         touch_points = excluded.touch_points, anchor_at = excluded.anchor_at, mql_at = excluded.mql_at,
         scored_at = excluded.scored_at
       RETURNING lead_id
-    )
+    ),
+    -- What marked a lead stale, and a new MQL time, may move its stages (lead-stages-sql.ts).
+    restage AS (INSERT INTO lead_stage_stale_leads (lead_id) SELECT lead_id FROM claimed UNION SELECT lead_id FROM written ON CONFLICT DO NOTHING)
     SELECT (SELECT count(*) FROM written)::int AS rescored, (SELECT count(*) FROM claimed)::int AS claimed`;
 }

@@ -4,7 +4,7 @@ import {
   timestamp,
 } from '../checks';
 import { IngestKind, parsed, stagingTable } from '../ingest-kind';
-import { staleDealsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
+import { staleDealsSql, staleLeadStagesSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'deals';
@@ -159,7 +159,10 @@ export const deals: IngestKind = {
      touched AS (SELECT deal_id FROM removed UNION SELECT deal_id FROM added),
      stale AS (${staleDealsSql('SELECT deal_id FROM touched UNION SELECT id FROM ingest_deals_written')}),
      -- A lead that joins or leaves a deal's contacts starts or ends a journey of its own.
-     stale_leads AS (${staleLeadsSql('SELECT lead_id FROM removed UNION SELECT lead_id FROM added')})
+     stale_leads AS (${staleLeadsSql('SELECT lead_id FROM removed UNION SELECT lead_id FROM added')}),
+     -- A deal's creation, close and status are its contacts' stages (the contacts as they were, and as they are).
+     stale_stages AS (${staleLeadStagesSql(`SELECT lead_id FROM removed UNION SELECT lead_id FROM added
+       UNION SELECT dc.lead_id FROM deal_contacts dc WHERE dc.deal_id IN (SELECT id FROM ingest_deals_written)`)})
      SELECT count(*) FILTER (WHERE w.inserted)::int AS created,
             count(*) FILTER (WHERE (w.id IS NOT NULL AND NOT w.inserted)
                                 OR (w.id IS NULL AND deal.id IN (SELECT deal_id FROM touched)))::int AS updated
