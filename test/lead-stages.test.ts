@@ -1,5 +1,5 @@
 import { LeadScoringService } from '../src/sales/lead-scoring.service';
-import { deal, ingest, lead, touch } from './support/ingest';
+import { account, deal, ingest, lead, touch } from './support/ingest';
 import { startTestApp, TestApp } from './support/test-app';
 
 // The funnel reads each lead's stages from lead_stages, stored by the refresh for the leads that
@@ -40,9 +40,13 @@ const wonDeal = (contacts: string[], overrides: object = {}) => deal('D1', {
   status: 'WON', createdAt: june('10'), closedAt: june('20'), contacts: contacts.map((leadExternalId) => ({ leadExternalId })), ...overrides,
 });
 
+const SET_RULES = `mutation($input: SetScoringRulesInput!) { setScoringRules(input: $input) { userErrors { path code } } }`;
+
 beforeAll(async () => {
   app = await startTestApp();
-  ok(await ingest(app, 'leads', [lead('LA', { createdAt: june('01') }), lead('LB', { createdAt: june('01') })]));
+  ok(await ingest(app, 'accounts', [account('AA'), account('AB')]));
+  ok(await ingest(app, 'leads', [lead('LA', { createdAt: june('01'), accountExternalId: 'AA' }),
+    lead('LB', { createdAt: june('01'), accountExternalId: 'AB' })]));
   ok(await ingest(app, 'touches', [
     touch('TA', 'LA', { channel: 'paid_search', occurredAt: june('02') }),
     touch('TB', 'LB', { channel: 'email', occurredAt: june('03') }),
@@ -80,13 +84,31 @@ test('each change of a lead\'s stages reaches the funnel, and leaves the stored 
   await expectStoredStagesFresh();
 
   // A lifecycle change to SQL (an MQL no later).
-  ok(await ingest(app, 'leads', [lead('LA', { createdAt: june('01'), lifecycleStage: 'SQL', stageChangedAt: june('05') })]));
+  ok(await ingest(app, 'leads', [lead('LA', { createdAt: june('01'), accountExternalId: 'AA', lifecycleStage: 'SQL', stageChangedAt: june('05') })]));
   expect(await funnel()).toEqual({ total: [2, 1, 1, 0, 0], paid_search: [1, 1, 1, 0, 0], display: [1, 0, 0, 0, 0] });
   await expectStoredStagesFresh();
+
+  // New scoring rules make LB an MQL by its score alone.
+  const rules = await app.gql(SET_RULES, { input: { threshold: 50, slaHours: 24, rules: [{ channel: 'display', points: 60 }] } });
+  expect(rules.data!.setScoringRules.userErrors).toEqual([]);
+  expect(await funnel()).toEqual({ total: [2, 2, 1, 0, 0], paid_search: [1, 1, 1, 0, 0], display: [1, 1, 0, 0, 0] });
+  await expectStoredStagesFresh();
+
+  // An account merge moves LB to AA.
+  ok(await ingest(app, 'accountMerges', [{ survivorExternalId: 'AA', mergedExternalId: 'AB', mergedAt: june('24') }]));
+  await funnel();
+  await expectStoredStagesFresh();
+  expect(new Set((await storedStages()).map((row: { account_id: string }) => row.account_id)).size).toBe(1);
 
   // LA merged into LB: one lead left, with LA's history and LB's earlier first touch.
   ok(await ingest(app, 'leadMerges', [{ survivorExternalId: 'LB', mergedExternalId: 'LA', mergedAt: june('25') }]));
   expect(await funnel()).toEqual({ total: [1, 1, 1, 0, 0], display: [1, 1, 1, 0, 0] });
   await expectStoredStagesFresh();
   expect(await storedStages()).toHaveLength(1);
+
+  // An anonymous visitor, identified as LB, clicked an ad before any of LB's touches.
+  ok(await ingest(app, 'touches', [{ externalId: 'TV', visitorId: 'V1', type: 'AD_CLICK', channel: 'paid_social', occurredAt: '2025-05-20T00:00:00Z' }]));
+  ok(await ingest(app, 'links', [{ visitorId: 'V1', leadExternalId: 'LB', identifiedAt: june('26') }]));
+  expect(await funnel()).toEqual({ total: [1, 1, 1, 0, 0], paid_social: [1, 1, 1, 0, 0] });
+  await expectStoredStagesFresh();
 });

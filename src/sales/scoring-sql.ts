@@ -62,8 +62,8 @@ const TOUCH_ORDER = 'WINDOW touch_order AS (PARTITION BY e.lead_id ORDER BY e.oc
  * since the previous touch, a PL/pgSQL step per touch), one lead at a time. The MQL time is the
  * first moment the score reaches the threshold (a decayed score only falls between touches, so
  * touch times are the only candidates, besides creation when fit alone suffices). Only scores
- * that changed are written: scored_at is when a lead's score last changed. The leads claimed or
- * rescored are marked for their stages to be stored again.
+ * that changed are written: scored_at is when a lead's score last changed. A lead whose MQL time
+ * moved is marked for its stages to be stored again.
  */
 export function rescoreSql(leads: 'all' | 'stale'): string {
   return `
@@ -119,18 +119,21 @@ export function rescoreSql(leads: 'all' | 'stale'): string {
       FROM target t CROSS JOIN rs
       LEFT JOIN scored s ON s.lead_id = t.id
     ),
-    written AS (
-      INSERT INTO lead_scores (lead_id, rules_version, fit_points, touch_points, anchor_at, mql_at, scored_at)
-      SELECT f.lead_id, f.rules_version, f.fit_points, f.touch_points, f.anchor_at, f.mql_at, now()
+    changed AS MATERIALIZED (
+      SELECT f.*, s.mql_at IS DISTINCT FROM f.mql_at AS mql_moved
       FROM fresh f LEFT JOIN lead_scores s ON s.lead_id = f.lead_id
       WHERE (s.rules_version, s.fit_points, s.touch_points, s.anchor_at, s.mql_at)
         IS DISTINCT FROM (f.rules_version, f.fit_points, f.touch_points, f.anchor_at, f.mql_at)
+    ),
+    written AS (
+      INSERT INTO lead_scores (lead_id, rules_version, fit_points, touch_points, anchor_at, mql_at, scored_at)
+      SELECT lead_id, rules_version, fit_points, touch_points, anchor_at, mql_at, now() FROM changed
       ON CONFLICT (lead_id) DO UPDATE SET rules_version = excluded.rules_version, fit_points = excluded.fit_points,
         touch_points = excluded.touch_points, anchor_at = excluded.anchor_at, mql_at = excluded.mql_at,
         scored_at = excluded.scored_at
       RETURNING lead_id
     ),
-    -- What marked a lead stale, and a new MQL time, may move its stages (lead-stages-sql.ts).
-    restage AS (INSERT INTO lead_stage_stale_leads (lead_id) SELECT lead_id FROM claimed UNION SELECT lead_id FROM written ON CONFLICT DO NOTHING)
+    -- The MQL time is a funnel stage (lead-stages-sql.ts).
+    unstaged AS (INSERT INTO lead_stage_stale_leads (lead_id) SELECT lead_id FROM changed WHERE mql_moved ON CONFLICT DO NOTHING)
     SELECT (SELECT count(*) FROM written)::int AS rescored, (SELECT count(*) FROM claimed)::int AS claimed`;
 }

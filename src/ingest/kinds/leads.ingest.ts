@@ -1,7 +1,7 @@
 import { LifecycleStage } from '../../database/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, survivorJoin, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, staleLeadsSql, upsertSql } from '../upsert-sql';
+import { countsSql, staleLeadStagesSql, staleLeadsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'leads';
@@ -83,7 +83,8 @@ export const leads: IngestKind = {
       WHERE touches.lead_id = up.id AND r.old_id IS NOT NULL AND r.old_account_id IS DISTINCT FROM up.account_id
     ),
     stale AS (${staleLeadsSql('SELECT id FROM up')}),
-    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT id FROM up ON CONFLICT DO NOTHING)
+    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT id FROM up ON CONFLICT DO NOTHING),
+    unstaged AS (${staleLeadStagesSql('SELECT id FROM up')})
     ${countsSql('up')}`,
   ],
 };

@@ -1,6 +1,6 @@
 import { duplicateKey, reference, required, survivorJoin, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { staleDealsSql, staleLeadsSql } from '../upsert-sql';
+import { staleDealsSql, staleLeadStagesSql, staleLeadsSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 type Table = 'leads' | 'accounts';
@@ -135,7 +135,8 @@ export const leadMerges: IngestKind = {
      FROM ingest_merges m JOIN leads l ON l.id = m.survivor_id WHERE c.lead_id = m.merged_id`,
     `WITH changed AS (SELECT merged_id AS lead_id FROM ingest_merges UNION SELECT survivor_id FROM ingest_merges),
      stale AS (${staleLeadsSql('SELECT lead_id FROM changed')}),
-     unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed ON CONFLICT DO NOTHING)
+     unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed ON CONFLICT DO NOTHING),
+     unstaged AS (${staleLeadStagesSql('SELECT lead_id FROM changed')})
      ${COUNTS}`,
   ],
 };
@@ -166,7 +167,8 @@ export const accountMerges: IngestKind = {
      ),
      stale_leads AS (${staleLeadsSql('SELECT id FROM moved_leads')}),
      stale_deals AS (${staleDealsSql('SELECT id FROM moved_deals')}),
-     unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT id FROM moved_leads ON CONFLICT DO NOTHING)
+     unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT id FROM moved_leads ON CONFLICT DO NOTHING),
+     unstaged AS (${staleLeadStagesSql('SELECT id FROM moved_leads')})
      ${COUNTS}`,
   ],
 };

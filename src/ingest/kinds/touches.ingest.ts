@@ -1,7 +1,7 @@
 import { TouchType } from '../../database/enums';
 import { boolean, deletedAt, duplicateKey, maxLength, oneOf, reference, required, slug, survivorJoin, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { countsSql, registerChannelsSql, staleLeadsSql, staleVisitorsSql, upsertSql } from '../upsert-sql';
+import { countsSql, registerChannelsSql, staleLeadStagesSql, staleLeadsSql, staleVisitorsSql, upsertSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'touches';
@@ -76,7 +76,9 @@ export const touches: IngestKind = {
                      UNION SELECT lead_id FROM before WHERE lead_id IS NOT NULL),
     stale_leads AS (${staleLeadsSql('SELECT lead_id FROM changed_lead')}),
     stale_visitors AS (${staleVisitorsSql('SELECT visitor_id FROM up WHERE visitor_id IS NOT NULL UNION SELECT visitor_id FROM before WHERE visitor_id IS NOT NULL')}),
-    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed_lead ON CONFLICT DO NOTHING)
+    unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed_lead ON CONFLICT DO NOTHING),
+    -- Its first touch is a lead's funnel source.
+    unstaged AS (${staleLeadStagesSql('SELECT lead_id FROM changed_lead')})
     ${countsSql('up')}`,
   ],
 };

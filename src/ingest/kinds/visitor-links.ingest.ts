@@ -1,6 +1,6 @@
 import { duplicateKey, maxLength, reference, required, survivorJoin, timestamp } from '../checks';
 import { IngestKind, stagingTable } from '../ingest-kind';
-import { staleLeadsSql, staleVisitorsSql } from '../upsert-sql';
+import { staleLeadStagesSql, staleLeadsSql, staleVisitorsSql } from '../upsert-sql';
 import { UserErrorCode } from '../user-error';
 
 const name = 'links';
@@ -75,6 +75,7 @@ export const visitorLinks: IngestKind = {
                       UNION SELECT old_lead_id FROM ingest_links_applied WHERE old_lead_id IS NOT NULL),
      stale_leads AS (${staleLeadsSql('SELECT lead_id FROM changed_lead')}),
      unscored AS (INSERT INTO lead_score_stale_leads (lead_id) SELECT lead_id FROM changed_lead ON CONFLICT DO NOTHING),
+     unstaged AS (${staleLeadStagesSql('SELECT lead_id FROM changed_lead')}),
      stale_visitors AS (${staleVisitorsSql('SELECT visitor_id FROM ingest_links_applied')})
      SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated
      FROM ingest_links_applied`,
