@@ -72,16 +72,21 @@ export function rescoreSql(leads: 'all' | 'stale'): string {
       SELECT version, threshold::float8 AS threshold, decay_half_life_days, (decay_half_life_days * 86400)::float8 AS half_life_seconds
       FROM (${CURRENT_RULE_SET}) current
     ),
+    target_lead AS MATERIALIZED (
+      SELECT l.id, l.created_at, l.account_id FROM leads l ${leads === 'stale' ? 'JOIN claimed c ON c.lead_id = l.id' : ''}
+    ),
+    -- Fit points once per account of the leads scored, looked up by key: joined, every account
+    -- ever recorded was scored to rescore a few leads.
     account_fit AS (
       SELECT a.id, sum(f.points)::float8 AS points
       FROM accounts a CROSS JOIN rs JOIN scoring_fit_rules f ON f.version = rs.version
         AND f.value = CASE f.attribute WHEN 'SEGMENT' THEN a.segment WHEN 'INDUSTRY' THEN a.industry ELSE a.size END
+      WHERE a.id = ANY (ARRAY(SELECT DISTINCT account_id FROM target_lead WHERE account_id IS NOT NULL))
       GROUP BY a.id
     ),
     target AS MATERIALIZED (
       SELECT l.id, l.created_at, coalesce(af.points, 0) AS fit
-      FROM leads l ${leads === 'stale' ? 'JOIN claimed c ON c.lead_id = l.id' : ''}
-      LEFT JOIN account_fit af ON af.id = l.account_id
+      FROM target_lead l LEFT JOIN account_fit af ON af.id = l.account_id
     ),
     closed_form AS (
       SELECT e.lead_id, e.occurred_at, e.fit, e.points, e.growth, sum(e.points * e.growth) OVER touch_order / e.growth AS running
