@@ -1,6 +1,7 @@
-import { Block, solveIteratively } from './block-iteration';
+import { Block } from './block-iteration';
 import { depthFirstOrder, forEachComponent } from './components';
 import { solveDense } from './dense-solve';
+import { EliminationPlan, planElimination, solveEliminated } from './elimination';
 import { MarkovChain, START, SparseRows } from './markov-chain';
 import { Steps } from './steps';
 
@@ -32,9 +33,10 @@ const GROUP_CELLS = 1 << 22;
 export function* conversionProbabilities(chain: MarkovChain, removals: readonly (readonly number[])[]): Steps<number[]> {
   const components = solveOrder(chain);
   const groupSize = Math.max(1, Math.min(MAX_GROUP, Math.floor(GROUP_CELLS / chain.stateKeys.length)));
+  const plans = new Plans(chain, removals);
   const results: number[] = [];
   for (let first = 0; first < removals.length; first += groupSize) {
-    results.push(...(yield* solveGroup(chain, components, removals.slice(first, first + groupSize))));
+    results.push(...(yield* solveGroup(chain, components, removals.slice(first, first + groupSize), plans)));
   }
   return results;
 }
@@ -51,7 +53,8 @@ function solveOrder(chain: MarkovChain): number[][] {
   const include = canConvert(chain);
   if (include[START]) {
     // Searching from the members by id makes the order independent of Tarjan's visit order.
-    forEachComponent(chain, include, START, (members) => components.push(depthFirstOrder(chain, members.sort((a, b) => a - b))));
+    const mark = new Uint8Array(chain.stateKeys.length);
+    forEachComponent(chain, include, START, (members) => components.push(depthFirstOrder(chain, members.sort((a, b) => a - b), mark)));
   }
   return components;
 }
@@ -82,6 +85,26 @@ function spread(graph: SparseRows, queue: number[], marked: Uint8Array): void {
   }
 }
 
+/** Each large block's elimination plan, made for every variant of every group at its first solve. */
+class Plans {
+  private readonly plans = new Map<number, EliminationPlan>();
+  private readonly removedIn: number[][];
+
+  constructor(chain: MarkovChain, removals: readonly (readonly number[])[]) {
+    this.removedIn = chain.stateKeys.map((): number[] => []);
+    removals.forEach((states, variant) => states.forEach((state) => this.removedIn[state].push(variant)));
+  }
+
+  of(component: number, members: readonly number[], block: Block): EliminationPlan {
+    let plan = this.plans.get(component);
+    if (!plan) {
+      plan = planElimination(block, members.map((state) => this.removedIn[state]));
+      this.plans.set(component, plan);
+    }
+    return plan;
+  }
+}
+
 /** Solutions of a group of variants, indexed [state * variants + variant]. */
 interface Group {
   readonly variants: number;
@@ -92,7 +115,7 @@ interface Group {
 // Components solved between two steps: single states and small blocks are quick.
 const COMPONENTS_PER_STEP = 1024;
 
-function* solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[]): Steps<number[]> {
+function* solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[], plans: Plans): Steps<number[]> {
   const variants = removals.length;
   const removed = new Uint8Array(chain.stateKeys.length * variants);
   removals.forEach((states, variant) => states.forEach((state) => { removed[state * variants + variant] = 1; }));
@@ -106,7 +129,7 @@ function* solveGroup(chain: MarkovChain, components: readonly number[][], remova
     }
     members.forEach((state, at) => { local[state] = at; });
     const block = toBlock(chain, members, local, group);
-    const values = block.size > DENSE_LIMIT ? yield* solveIteratively(block) : solveDenseBlock(block);
+    const values = block.size > DENSE_LIMIT ? yield* solveEliminated(block, plans.of(index, members, block)) : solveDenseBlock(block);
     members.forEach((state, at) => {
       group.solution.set(values.subarray(at * variants, (at + 1) * variants), state * variants);
       local[state] = -1;
@@ -173,7 +196,7 @@ function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Arr
 }
 
 /** Gaussian elimination per variant; a removed state's row becomes x = 0. */
-function solveDenseBlock(block: Block): Float64Array {
+export function solveDenseBlock(block: Block): Float64Array {
   const { size, variants, offsets, targets, probabilities, exitValue, removed } = block;
   const values = new Float64Array(size * variants);
   for (let variant = 0; variant < variants; variant += 1) {
