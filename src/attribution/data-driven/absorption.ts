@@ -1,4 +1,4 @@
-import { Block } from './block-iteration';
+import { Block, copyRow } from './block-iteration';
 import { depthFirstOrder, forEachComponent } from './components';
 import { solveDense } from './dense-solve';
 import { EliminationPlan, planElimination, solveEliminated } from './elimination';
@@ -131,7 +131,7 @@ function* solveGroup(chain: MarkovChain, components: readonly number[][], remova
     const block = toBlock(chain, members, local, group);
     const values = block.size > DENSE_LIMIT ? yield* solveEliminated(block, plans.of(index, members, block)) : solveDenseBlock(block);
     members.forEach((state, at) => {
-      group.solution.set(values.subarray(at * variants, (at + 1) * variants), state * variants);
+      copyRow(values, at * variants, group.solution, state * variants, variants);
       local[state] = -1;
     });
   }
@@ -169,7 +169,7 @@ function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Arr
   const blockRemoved = new Uint8Array(members.length * variants);
   members.forEach((state, index) => {
     const row = index * variants;
-    blockRemoved.set(removed.subarray(state * variants, (state + 1) * variants), row);
+    copyRow(removed, state * variants, blockRemoved, row, variants);
     exitValue.fill(chain.toConversion[state], row, row + variants);
     for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) {
       const target = chain.targets[edge];

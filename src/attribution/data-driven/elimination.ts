@@ -1,8 +1,6 @@
-import { Block, solveIteratively } from './block-iteration';
+import { Block, Prepared, Structure, copyRow, prepareIteration, solveIteratively } from './block-iteration';
 import { depthFirstOrder } from './components';
 import { Steps } from './steps';
-
-type Structure = Pick<Block, 'size' | 'offsets' | 'targets' | 'probabilities'>;
 
 /**
  * A large block with its states of one successor eliminated exactly: x_s = e_s + q x_t, so every
@@ -29,6 +27,8 @@ export interface EliminationPlan {
   readonly sourceOffsets: Int32Array;
   readonly sources: Int32Array;
   readonly weights: Float64Array;
+  /** The reduced system's feedback states and error bound, from the first group that solves it. */
+  prepared?: Prepared;
 }
 
 /** Rows under elimination: targets and probabilities per state, and who leads to each. */
@@ -79,8 +79,13 @@ export function planElimination(block: Structure, removedIn: readonly (readonly 
 function toRows({ size, offsets, targets, probabilities }: Structure): Rows {
   const rows: Rows = { targets: [], probabilities: [], predecessors: Array.from({ length: size }, (): number[] => []) };
   for (let state = 0; state < size; state += 1) {
-    rows.targets.push(Array.from(targets.subarray(offsets[state], offsets[state + 1])));
-    rows.probabilities.push(Array.from(probabilities.subarray(offsets[state], offsets[state + 1])));
+    const own = { targets: [] as number[], probabilities: [] as number[] };
+    for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
+      own.targets.push(targets[edge]);
+      own.probabilities.push(probabilities[edge]);
+    }
+    rows.targets.push(own.targets);
+    rows.probabilities.push(own.probabilities);
     rows.targets[state].forEach((target) => rows.predecessors[target].push(state));
   }
   return rows;
@@ -154,9 +159,10 @@ export function* solveEliminated(block: Block, plan: EliminationPlan): Steps<Flo
     }
   });
   const reducedBlock: Block = { ...plan.reduced, variants, exitValue: gather(exitValue, plan.kept, variants), removed: gather(removed, plan.kept, variants) };
-  const keptValues = yield* solveIteratively(reducedBlock);
+  plan.prepared ??= yield* prepareIteration(plan.reduced);
+  const keptValues = yield* solveIteratively(reducedBlock, plan.prepared);
   const values = new Float64Array(block.size * variants);
-  plan.kept.forEach((state, at) => values.set(keptValues.subarray(at * variants, (at + 1) * variants), state * variants));
+  plan.kept.forEach((state, at) => copyRow(keptValues, at * variants, values, state * variants, variants));
   backSubstitute(plan, block, values);
   return values;
 }
@@ -169,7 +175,7 @@ function forEachStep(plan: EliminationPlan, visit: (state: number, source: numbe
 
 function gather<T extends Float64Array | Uint8Array>(array: T, states: Int32Array, variants: number): T {
   const out = new (array.constructor as new (length: number) => T)(states.length * variants);
-  states.forEach((state, at) => out.set(array.subarray(state * variants, (state + 1) * variants), at * variants));
+  states.forEach((state, at) => copyRow(array, state * variants, out, at * variants, variants));
   return out;
 }
 
