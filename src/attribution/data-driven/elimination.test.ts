@@ -77,6 +77,23 @@ describe('planElimination and solveEliminated', () => {
     expect(plan.states).toHaveLength(9);
   });
 
+  test('a block of few single successors is iterated as it is', () => {
+    // Every state moves to both others with 1/4 each and converts with 1/4 (x = 1/4 + x/2 = 1/2).
+    const size = 3;
+    const block: Block = {
+      size,
+      variants: 2,
+      offsets: Int32Array.from({ length: size + 1 }, (_, state) => 2 * state),
+      targets: Int32Array.from({ length: 2 * size }, (_, edge) => (Math.floor(edge / 2) + 1 + (edge % 2)) % size),
+      probabilities: new Float64Array(2 * size).fill(0.25),
+      exitValue: new Float64Array(2 * size).fill(0.25),
+      removed: Uint8Array.of(0, 1, 0, 0, 0, 0),
+    };
+    const plan = expectExact(block);
+    expect(Array.from(plan.kept)).toEqual([0, 1, 2]);
+    expect(plan.states).toHaveLength(0);
+  });
+
   test('a state removed while its predecessor and successor stay is kept: merging past it would be wrong', () => {
     // Variant 1 removes state 4 alone: 3 -> 5 at 1/4 would skip the 0 that state 4 holds there.
     const plan = expectExact(ring(10, 2, [[4, 1]]));
