@@ -6,14 +6,16 @@ import { Steps } from './steps';
  * A large block with its states of one successor eliminated exactly: x_s = e_s + q x_t, so every
  * transition into s becomes one into t, q times as likely, and s's exit value moves to its
  * predecessors. On the large demo data this keeps 43,055 of order 4's 94,740 states and 167k of
- * its 219k transitions (each elimination drops one), so a sweep reads a quarter less and writes 2.2
- * times fewer values (order 3: 18,178 of 26,478 states, 112k of 120k transitions). The merged transitions serve every variant, so a state is eliminated only
- * where that holds: in each variant that removes s, each predecessor is removed too or t is (a
- * MARKOV state's keys are its predecessors' and successors', so nearly all qualify). The reduced
- * system keeps the block's invariant, every kept state's row holds in every variant where it is
- * not removed, and its rows still sum to at most 1, so `solveIteratively`'s bound holds for it;
- * back substitution averages, so the eliminated states are as exact. Built once per block,
- * O(transitions) for a block of short rows; each group of variants replays it in O(its steps).
+ * its 219k transitions (each elimination drops one), so a sweep reads a quarter less and writes
+ * 2.2 times fewer values (order 3: 18,178 of 26,478 states, 112k of 120k transitions). The merged
+ * transitions serve every variant, so a state is eliminated only where that holds: in each
+ * variant that removes s, each predecessor is removed too or t is (a MARKOV state's keys are its
+ * predecessors' and successors', so nearly all qualify, but not all: the tests fail without the
+ * check). The reduced system keeps the block's invariant, every kept state's row holds in every
+ * variant where it is not removed, and its rows still sum to at most 1, so `solveIteratively`'s
+ * bound holds for it; back substitution averages, so the eliminated states are as exact. Built
+ * once per block, O(transitions) for a block of short rows; each group of variants replays it in
+ * O(its steps).
  */
 export interface EliminationPlan {
   /** The kept states (block indices) in the reduced system's order: depth-first in it. */
