@@ -23,8 +23,9 @@ const GROUP_CELLS = 1 << 22;
  * 0), and only those reachable from START are visited. Their strongly connected components are
  * solved sinks first, each with the solutions of the blocks it leaves to already known: one
  * state in closed form, up to DENSE_LIMIT states by Gaussian elimination with partial pivoting
- * (O(m^3) per variant), larger blocks by GMRES over Gauss-Seidel sweeps with a proven error
- * bound (`solveIteratively`, O(transitions x variants) per sweep, 20-30 sweeps). Everything else is
+ * (O(m^3) per variant), larger blocks, once their states of one successor are eliminated
+ * exactly (`planElimination`), by GMRES over Gauss-Seidel sweeps with a proven error bound
+ * (`solveIteratively`, O(transitions x variants) per sweep, 20-30 sweeps). Everything else is
  * O((states + transitions) x variants). Removing states only deletes transitions, so the
  * components of the chain itself give a valid order for every variant. A block's solution is an
  * average of what it leaves to, so errors do not grow from block to block: each result is within
