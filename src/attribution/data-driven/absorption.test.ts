@@ -42,6 +42,33 @@ function mask(chain: MarkovChain, states: readonly number[]): Uint8Array {
   return removed;
 }
 
+/** Paths of 1-8 keys out of `keys`, a third converting, from a fixed seed. */
+function randomRows(count: number, keys: number): PathRow[] {
+  let seed = 3;
+  const random = () => {
+    seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  return Array.from({ length: count }, (): PathRow => {
+    const path = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `k${Math.floor(random() * keys)}`);
+    const conversions = random() < 0.3 ? 1 : 0;
+    return { path, journeys: 1, conversions, value: BigInt(conversions) };
+  });
+}
+
+/** The chain of `rows` has a block too large for dense elimination; each removal of `removedKeys` is exact. */
+function expectLargeBlockExact(rows: PathRow[], order: number, removedKeys: readonly string[]): void {
+  const table = buildPathTable(canonicalRows(rows));
+  const chain = buildMarkovChain(table.keys.length, table.paths, order);
+  let largest = 0;
+  forEachComponent(chain, new Uint8Array(chain.stateKeys.length).fill(1), 0, (members) => { largest = Math.max(largest, members.length); });
+  expect(largest).toBeGreaterThan(DENSE_LIMIT);
+  const removals = [[], ...removedKeys.map((key) => statesWith(chain, table.keys, key))];
+  finish(conversionProbabilities(chain, removals)).forEach((probability, variant) => {
+    expect(Math.abs(probability - denseReference(chain, mask(chain, removals[variant])))).toBeLessThan(1e-12);
+  });
+}
+
 describe('conversionProbabilities', () => {
   test('agrees with a dense solve of the whole chain, for the chain and each removal', () => {
     fc.assert(fc.property(fc.array(rowArbitrary, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (rows, order) => {
@@ -71,25 +98,12 @@ describe('conversionProbabilities', () => {
   });
 
   test('a realistic block beyond DENSE_LIMIT agrees with the dense solve', () => {
-    let seed = 3;
-    const random = () => {
-      seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
-      return seed / 2 ** 32;
-    };
-    const rows = Array.from({ length: 3_000 }, (): PathRow => {
-      const path = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `k${Math.floor(random() * 20)}`);
-      const conversions = random() < 0.3 ? 1 : 0;
-      return { path, journeys: 1, conversions, value: BigInt(conversions) };
-    });
-    const table = buildPathTable(canonicalRows(rows));
-    const chain = buildMarkovChain(table.keys.length, table.paths, 2);
-    let largest = 0;
-    forEachComponent(chain, new Uint8Array(chain.stateKeys.length).fill(1), 0, (members) => { largest = Math.max(largest, members.length); });
-    expect(largest).toBeGreaterThan(DENSE_LIMIT);
-    const removals = [[], ...['k0', 'k7', 'k19'].map((key) => statesWith(chain, table.keys, key))];
-    finish(conversionProbabilities(chain, removals)).forEach((probability, variant) => {
-      expect(Math.abs(probability - denseReference(chain, mask(chain, removals[variant])))).toBeLessThan(1e-12);
-    });
+    expectLargeBlockExact(randomRows(3_000, 20), 2, ['k0', 'k7', 'k19']);
+  });
+
+  test('an order-3 block beyond DENSE_LIMIT with states eliminated agrees with the dense solve, every key removed', () => {
+    // 158 states in the largest block, 69 of them with one successor in it: well above the plan's threshold.
+    expectLargeBlockExact(randomRows(300, 6), 3, ['k0', 'k1', 'k2', 'k3', 'k4', 'k5']);
   });
 
   test('more variants than one group holds', () => {

@@ -1,6 +1,7 @@
-import { Block, solveIteratively } from './block-iteration';
+import { Block, copyRow } from './block-iteration';
 import { depthFirstOrder, forEachComponent } from './components';
 import { solveDense } from './dense-solve';
+import { EliminationPlan, planElimination, solveEliminated } from './elimination';
 import { MarkovChain, START, SparseRows } from './markov-chain';
 import { Steps } from './steps';
 
@@ -22,8 +23,9 @@ const GROUP_CELLS = 1 << 22;
  * 0), and only those reachable from START are visited. Their strongly connected components are
  * solved sinks first, each with the solutions of the blocks it leaves to already known: one
  * state in closed form, up to DENSE_LIMIT states by Gaussian elimination with partial pivoting
- * (O(m^3) per variant), larger blocks by GMRES over Gauss-Seidel sweeps with a proven error
- * bound (`solveIteratively`, O(transitions x variants) per sweep, 20-30 sweeps). Everything else is
+ * (O(m^3) per variant), larger blocks, once their states of one successor are eliminated
+ * exactly (`planElimination`), by GMRES over Gauss-Seidel sweeps with a proven error bound
+ * (`solveIteratively`, O(transitions x variants) per sweep, 20-30 sweeps). Everything else is
  * O((states + transitions) x variants). Removing states only deletes transitions, so the
  * components of the chain itself give a valid order for every variant. A block's solution is an
  * average of what it leaves to, so errors do not grow from block to block: each result is within
@@ -32,9 +34,10 @@ const GROUP_CELLS = 1 << 22;
 export function* conversionProbabilities(chain: MarkovChain, removals: readonly (readonly number[])[]): Steps<number[]> {
   const components = solveOrder(chain);
   const groupSize = Math.max(1, Math.min(MAX_GROUP, Math.floor(GROUP_CELLS / chain.stateKeys.length)));
+  const plans = new Plans(chain, removals);
   const results: number[] = [];
   for (let first = 0; first < removals.length; first += groupSize) {
-    results.push(...(yield* solveGroup(chain, components, removals.slice(first, first + groupSize))));
+    results.push(...(yield* solveGroup(chain, components, removals.slice(first, first + groupSize), plans)));
   }
   return results;
 }
@@ -51,7 +54,8 @@ function solveOrder(chain: MarkovChain): number[][] {
   const include = canConvert(chain);
   if (include[START]) {
     // Searching from the members by id makes the order independent of Tarjan's visit order.
-    forEachComponent(chain, include, START, (members) => components.push(depthFirstOrder(chain, members.sort((a, b) => a - b))));
+    const mark = new Uint8Array(chain.stateKeys.length);
+    forEachComponent(chain, include, START, (members) => components.push(depthFirstOrder(chain, members.sort((a, b) => a - b), mark)));
   }
   return components;
 }
@@ -82,6 +86,26 @@ function spread(graph: SparseRows, queue: number[], marked: Uint8Array): void {
   }
 }
 
+/** Each large block's elimination plan, made for every variant of every group at its first solve. */
+class Plans {
+  private readonly plans = new Map<number, EliminationPlan>();
+  private readonly removedIn: number[][];
+
+  constructor(chain: MarkovChain, removals: readonly (readonly number[])[]) {
+    this.removedIn = chain.stateKeys.map((): number[] => []);
+    removals.forEach((states, variant) => states.forEach((state) => this.removedIn[state].push(variant)));
+  }
+
+  of(component: number, members: readonly number[], block: Block): EliminationPlan {
+    let plan = this.plans.get(component);
+    if (!plan) {
+      plan = planElimination(block, members.map((state) => this.removedIn[state]));
+      this.plans.set(component, plan);
+    }
+    return plan;
+  }
+}
+
 /** Solutions of a group of variants, indexed [state * variants + variant]. */
 interface Group {
   readonly variants: number;
@@ -92,7 +116,7 @@ interface Group {
 // Components solved between two steps: single states and small blocks are quick.
 const COMPONENTS_PER_STEP = 1024;
 
-function* solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[]): Steps<number[]> {
+function* solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[], plans: Plans): Steps<number[]> {
   const variants = removals.length;
   const removed = new Uint8Array(chain.stateKeys.length * variants);
   removals.forEach((states, variant) => states.forEach((state) => { removed[state * variants + variant] = 1; }));
@@ -106,9 +130,9 @@ function* solveGroup(chain: MarkovChain, components: readonly number[][], remova
     }
     members.forEach((state, at) => { local[state] = at; });
     const block = toBlock(chain, members, local, group);
-    const values = block.size > DENSE_LIMIT ? yield* solveIteratively(block) : solveDenseBlock(block);
+    const values = block.size > DENSE_LIMIT ? yield* solveEliminated(block, plans.of(index, members, block)) : solveDenseBlock(block);
     members.forEach((state, at) => {
-      group.solution.set(values.subarray(at * variants, (at + 1) * variants), state * variants);
+      copyRow(values, at * variants, group.solution, state * variants, variants);
       local[state] = -1;
     });
   }
@@ -146,7 +170,7 @@ function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Arr
   const blockRemoved = new Uint8Array(members.length * variants);
   members.forEach((state, index) => {
     const row = index * variants;
-    blockRemoved.set(removed.subarray(state * variants, (state + 1) * variants), row);
+    copyRow(removed, state * variants, blockRemoved, row, variants);
     exitValue.fill(chain.toConversion[state], row, row + variants);
     for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) {
       const target = chain.targets[edge];
@@ -173,7 +197,7 @@ function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Arr
 }
 
 /** Gaussian elimination per variant; a removed state's row becomes x = 0. */
-function solveDenseBlock(block: Block): Float64Array {
+export function solveDenseBlock(block: Block): Float64Array {
   const { size, variants, offsets, targets, probabilities, exitValue, removed } = block;
   const values = new Float64Array(size * variants);
   for (let variant = 0; variant < variants; variant += 1) {

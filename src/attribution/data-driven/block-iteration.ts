@@ -18,6 +18,11 @@ export interface Block extends SparseRows {
   readonly removed: Uint8Array;
 }
 
+/** target[targetAt..] = source[sourceAt..], `length` entries: a loop, where a subarray per state would allocate. */
+export function copyRow<T extends Float64Array | Uint8Array>(source: T, sourceAt: number, target: T, targetAt: number, length: number): void {
+  for (let at = 0; at < length; at += 1) target[targetAt + at] = source[sourceAt + at];
+}
+
 /** The proven bound on every state's error at which iteration stops. */
 export const ERROR_TOLERANCE = 1e-13;
 
@@ -32,15 +37,25 @@ export const ERROR_TOLERANCE = 1e-13;
  * in the block, computed the same way. Iteration stops once that bound is below ERROR_TOLERANCE,
  * or when STALE_CYCLES steps bring no progress (floating point cannot do better).
  */
-export function* solveIteratively(block: Block): Steps<Float64Array> {
-  const feedback = feedbackStates(block);
-  const bound = yield* errorBound(block, feedback);
+export function* solveIteratively(block: Block, prepared?: Prepared): Steps<Float64Array> {
+  const { feedback, bound } = prepared ?? (yield* prepareIteration(block));
   const system = { variants: block.variants, rhs: block.exitValue, removed: block.removed };
   const solution = yield* iterate(block, feedback, system, bound, ERROR_TOLERANCE);
   return solution.map((value, at) => (block.removed[at] ? 0 : Math.min(1, Math.max(0, value))));
 }
 
-type Structure = Pick<Block, 'size' | 'offsets' | 'targets' | 'probabilities'>;
+export type Structure = Pick<Block, 'size' | 'offsets' | 'targets' | 'probabilities'>;
+
+/** What iteration needs of a block's structure alone: a caller solving it for several groups of variants keeps it. */
+export interface Prepared {
+  readonly feedback: FeedbackStates;
+  readonly bound: Bound;
+}
+
+export function* prepareIteration(block: Structure): Steps<Prepared> {
+  const feedback = feedbackStates(block);
+  return { feedback, bound: yield* errorBound(block, feedback) };
+}
 
 /** x = rhs + Q x in each variant, x held at 0 on its removed states; arrays as in `Block`. */
 interface System {

@@ -33,12 +33,16 @@ export function* gmresCycle(multiply: LinearMap, b: Float64Array, variants: numb
     yield;
     const next = space.vector(iteration + 1);
     multiply(space.vector(iteration), next);
+    // Modified Gram-Schmidt, each pass subtracting one basis vector and projecting on the next
+    // (the last pass: on the new vector itself, its squared norm). Same operations in the same
+    // order as a pass for each, on half the passes over the Krylov vectors (they exceed the caches).
+    let projections = columnDots(next, space.vector(0), variants);
     for (let previous = 0; previous <= iteration; previous += 1) {
-      const projections = columnDots(next, space.vector(previous), variants);
-      subtractColumns(next, space.vector(previous), projections, variants);
       arnoldi.setEntry(previous, iteration, projections);
+      const following = previous < iteration ? space.vector(previous + 1) : next;
+      projections = subtractAndProject(next, space.vector(previous), projections, following, variants);
     }
-    const length = columnNorms(next, variants);
+    const length = projections.map(Math.sqrt);
     arnoldi.setEntry(iteration + 1, iteration, length);
     arnoldi.rotate(iteration, target);
     scaleColumns(next, length, next, variants, arnoldi.active);
@@ -146,10 +150,16 @@ function columnNorms(a: Float64Array, variants: number): Float64Array {
   return columnDots(a, a, variants).map(Math.sqrt);
 }
 
-function subtractColumns(a: Float64Array, b: Float64Array, factors: Float64Array, variants: number): void {
+/** a -= factors x b per column, then the column dots of the new a with c (which may be a). */
+function subtractAndProject(a: Float64Array, b: Float64Array, factors: Float64Array, c: Float64Array, variants: number): Float64Array {
+  const dots = new Float64Array(variants);
   for (let at = 0; at < a.length; at += variants) {
-    for (let variant = 0; variant < variants; variant += 1) a[at + variant] -= factors[variant] * b[at + variant];
+    for (let variant = 0; variant < variants; variant += 1) {
+      a[at + variant] -= factors[variant] * b[at + variant];
+      dots[variant] += a[at + variant] * c[at + variant];
+    }
   }
+  return dots;
 }
 
 /** out = a / norms per column; a finished variant's column becomes 0, so it adds nothing more. */
@@ -160,12 +170,16 @@ function scaleColumns(a: Float64Array, norms: Float64Array, out: Float64Array, v
   }
 }
 
+/** y = sum of the basis vectors by each variant's coefficients: one contiguous pass per vector. */
 function combine(space: KrylovSpace, coefficients: readonly Float64Array[], variants: number, y: Float64Array): void {
   y.fill(0);
-  coefficients.forEach((weights, variant) => {
-    weights.forEach((weight, index) => {
-      const vector = space.vector(index);
-      for (let at = variant; at < y.length; at += variants) y[at] += weight * vector[at];
-    });
-  });
+  const used = coefficients.reduce((most, weights) => Math.max(most, weights.length), 0);
+  const weights = new Float64Array(variants);
+  for (let index = 0; index < used; index += 1) {
+    coefficients.forEach((own, variant) => { weights[variant] = index < own.length ? own[index] : 0; });
+    const vector = space.vector(index);
+    for (let at = 0; at < y.length; at += variants) {
+      for (let variant = 0; variant < variants; variant += 1) y[at + variant] += weights[variant] * vector[at + variant];
+    }
+  }
 }
