@@ -23,8 +23,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZE = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
 const QUARTER = { from: '2025-07-01T00:00:00Z', to: '2025-10-01T00:00:00Z' };
 const LOOKBACK_DAYS = 90;
-// BENCH_ONLY=scoring: the scoring step alone (no crediting, no reports), for work on scoring.
+// BENCH_ONLY=scoring: the scoring step alone (no crediting, no reports), for work on scoring;
+// BENCH_ONLY=credit: the crediting step alone (no scoring, no reports), for work on crediting.
 const SCORING_ONLY = process.env.BENCH_ONLY === 'scoring';
+const CREDIT_ONLY = process.env.BENCH_ONLY === 'credit';
 
 // Rules that every demo touch type meets somewhere, with decay: the scoring's costly case.
 const SCORING_RULES = {
@@ -133,15 +135,15 @@ async function main(): Promise<void> {
     if (!SCORING_ONLY) await refreshTouchCredits(database.dataSource, config().REPORTING_CURRENCY);
     await database.dataSource.query('VACUUM ANALYZE');
     const credit = SCORING_ONLY ? null : await crediting(database.dataSource);
-    const score = await scoring(database.dataSource);
-    const reports = SCORING_ONLY ? [] : await onTheFly(database.dataSource);
+    const score = CREDIT_ONLY ? null : await scoring(database.dataSource);
+    const reports = SCORING_ONLY || CREDIT_ONLY ? [] : await onTheFly(database.dataSource);
     const [touches] = await database.dataSource.query('SELECT count(*)::int AS n FROM touches');
     console.log(`\n${SIZE} demo data, ${format(touches.n)} touches, ${database.where}, median of ${RUNS} runs; `
       + `1-minute load average ${load.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after\n`);
     console.log('| step | items | seconds (median) | per second |\n|---|---:|---:|---:|');
     if (credit) console.log(`| re-credit every deal (11 models, REVENUE and PIPELINE) | ${format(credit.deals)} | ${format(credit.seconds, 2)} | ${format(credit.deals / credit.seconds)} |`);
-    console.log(`| re-score every lead | ${format(score.leads)} | ${format(score.seconds, 2)} | ${format(score.leads / score.seconds)} |`);
-    if (SCORING_ONLY) return;
+    if (score) console.log(`| re-score every lead | ${format(score.leads)} | ${format(score.seconds, 2)} | ${format(score.leads / score.seconds)} |`);
+    if (reports.length === 0) return;
     const floor = reports[0][1];
     console.log('\n| query | median ms | vs floor |\n|---|---:|---:|');
     for (const [name, seconds] of reports) console.log(`| ${name} | ${format(seconds * 1000)} | ${(seconds / floor).toFixed(1)}x |`);

@@ -108,13 +108,15 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   const details = scope.touchDetails ?? {};
   const dealKeys = [...scope.periods, ...(scope.dealAttributes ?? [])];
   const attributes = (scope.dealAttributes ?? []).map((dimension) => `${dealAttributeSql(dimension)} AS "${dimension}"`);
-  const deal = dealSql(scope, params, timeZone, [...periods, ...attributes, ...(details.externalIds ? ['d.external_id'] : [])]);
+  // Each deal's times in milliseconds once per deal, not once per row of its journey.
+  const times = [`${epochMs(conversion)} AS conversion_ms`, `${epochMs('d.created_at')} AS created_ms`, `${epochMs('d.closed_at')} AS closed_ms`];
+  const deal = dealSql(scope, params, timeZone, [...periods, ...attributes, ...(details.externalIds ? ['d.external_id'] : []), ...times]);
   const touches = touchConditions(scope, params, 'deal.conversion_at', true);
   const sql = `
     WITH deal AS MATERIALIZED (${deal}),
     contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
     lead_created AS (
-      SELECT c.deal_id, min(l.created_at) AS created_at FROM contact c JOIN leads l ON l.id = c.lead_id GROUP BY c.deal_id
+      SELECT c.deal_id, ${epochMs('min(l.created_at)')} AS created_ms FROM contact c JOIN leads l ON l.id = c.lead_id GROUP BY c.deal_id
     ),
     journey_touch AS (
       SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium${details.type ? ', t.type' : ''}${details.externalIds ? ', t.external_id' : ''}
@@ -123,8 +125,8 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
     )
     SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency, deal.status,
            deal.converted_minor AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
-           ${epochMs('deal.conversion_at')} AS "conversionAt", ${epochMs('deal.created_at')} AS "dealCreatedAt",
-           ${epochMs('deal.closed_at')} AS "closedAt", ${epochMs('lc.created_at')} AS "leadCreatedAt",
+           deal.conversion_ms AS "conversionAt", deal.created_ms AS "dealCreatedAt",
+           deal.closed_ms AS "closedAt", lc.created_ms AS "leadCreatedAt",
            ${dealKeys.map((dimension) => `deal."${dimension}", `).join('')}
            jt.id AS "touchId", ${epochMs('jt.occurred_at')} AS "occurredAt", jt.channel, jt.campaign_id AS "campaignId",
            ${details.campaign ? 'cmp.external_id' : 'NULL'} AS "campaignExternalId",

@@ -92,9 +92,11 @@ export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weig
     positioned AS (
       SELECT jt.*, row_number() OVER (PARTITION BY jt.deal_id ORDER BY jt.occurred_at, jt.id) - 1 AS i,
              count(*) OVER (PARTITION BY jt.deal_id) AS n
-             ${firstOf.map(([key, flag]) => `, row_number() OVER (PARTITION BY jt.deal_id, jt.${key} ORDER BY jt.occurred_at, jt.id) = 1 AS ${flag}`).join('')}
       FROM journey_touch jt
     ),
+    -- The position of the earliest touch per deal and key: hashed, where a window per key sorted
+    -- the journeys once more per key.
+    ${firstOf.map(([key, flag]) => `${flag}_at AS (SELECT deal_id, min(i) AS i FROM positioned GROUP BY deal_id, ${key}),`).join('\n')}
     -- Weights, quotas and remainders depend only on the journey's length: worked out once per deal.
     deal_split AS MATERIALIZED (
       SELECT deal_id, n, amount, ${split.map(({ weight, total }, k) => CLASSES.map(([c, i]) => `(${weight(i)})::numeric AS weight_${c}_${k}`)
@@ -114,11 +116,12 @@ export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weig
     ),
     credited AS (
       SELECT p.deal_id, p.id, p.conversion_at, p.amount, p.channel, p.campaign_id, p.source_medium, p.i,
-             ${firstOf.map(([, flag]) => `p.${flag}, `).join('')}
+             ${firstOf.map(([, flag]) => `${flag}_at.i IS NOT NULL AS ${flag}, `).join('')}
              ${columns.map((k) => `CASE WHEN p.i = 0 THEN credit_first_${k} WHEN p.i = p.n - 1 THEN credit_last_${k}
                ELSE part_middle_${k} + (p.i < middle_cutoff_${k})::int END AS credit_${k},
              CASE WHEN p.i = 0 THEN share_first_${k} WHEN p.i = p.n - 1 THEN share_last_${k} ELSE share_middle_${k} END AS share_${k}`).join(', ')}
       FROM positioned p JOIN deal_credit q ON q.deal_id = p.deal_id
+      ${firstOf.map(([, flag]) => `LEFT JOIN ${flag}_at ON ${flag}_at.deal_id = p.deal_id AND ${flag}_at.i = p.i`).join(' ')}
     )`;
 }
 
