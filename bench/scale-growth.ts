@@ -83,11 +83,12 @@ async function copyDerived(db: Queryable, { maxIds, spanDays }: Layout, k: numbe
   const shift = `interval '${k * spanDays} days'`;
   await copyRows(db, 'touch_credits', { deal_id: id('deal_id', 'deals'), touch_id: id('touch_id', 'touches'),
     conversion_at: `conversion_at - ${shift}` }, `deal_id <= ${maxIds.deals}`);
-  await copyRows(db, 'deal_journey_keys', { deal_id: id('deal_id', 'deals') }, `deal_id <= ${maxIds.deals}`);
-  await copyRows(db, 'lead_journey_keys', { lead_id: id('lead_id', 'leads'), last_touch_at: `last_touch_at - ${shift}`, first_touch_at: `first_touch_at - ${shift}` },
-    `lead_id <= ${maxIds.leads}`);
-  await copyRows(db, 'visitor_journey_keys', { visitor_id: `'y${k}-' || visitor_id`, last_touch_at: `last_touch_at - ${shift}` },
-    `visitor_id NOT LIKE 'y%'`);
+  const touchTimes = `ARRAY(SELECT at - ${shift} FROM unnest(touch_times) WITH ORDINALITY u(at, i) ORDER BY i)`;
+  await copyRows(db, 'deal_journey_keys', { deal_id: id('deal_id', 'deals'), closed_at: `closed_at - ${shift}` }, `deal_id <= ${maxIds.deals}`);
+  await copyRows(db, 'lead_journey_keys', { lead_id: id('lead_id', 'leads'), last_touch_at: `last_touch_at - ${shift}`, first_touch_at: `first_touch_at - ${shift}`,
+    touch_times: touchTimes }, `lead_id <= ${maxIds.leads}`);
+  await copyRows(db, 'visitor_journey_keys', { visitor_id: `'y${k}-' || visitor_id`, last_touch_at: `last_touch_at - ${shift}`,
+    touch_times: touchTimes }, `visitor_id NOT LIKE 'y%'`);
   await copyRows(db, 'lead_scores', { lead_id: id('lead_id', 'leads'), anchor_at: `anchor_at - ${shift}`, mql_at: `mql_at - ${shift}` },
     `lead_id <= ${maxIds.leads}`);
   const shifted = (...columns: string[]) => Object.fromEntries(columns.map((column) => [column, `${column} - ${shift}`]));

@@ -14,6 +14,7 @@ import { PeriodFirstIndexes1765200000000 } from './1765200000000-period-first-in
 import { DecayedPoints1765300000000 } from './1765300000000-decayed-points';
 import { LeadJourneyFirstTouch1765600000000 } from './1765600000000-lead-journey-first-touch';
 import { LeadStages1765900000000 } from './1765900000000-lead-stages';
+import { JourneyKeyTimes1766200000000 } from './1766200000000-journey-key-times';
 
 // Every migration, in order. A new migration is a new file here, reviewed as SQL.
 export const migrations = [
@@ -21,5 +22,5 @@ export const migrations = [
   ApiKeys1764250000000, TouchCreditCurrency1764300000000, JourneyKeys1764400000000,
   LeadJourneyKeysInNoDeal1764500000000, RecreditExactTies1764600000000, ReportingViews1764800000000,
   ExportLinkSecret1764800000001, VisitorsAndMerges1765000000000, PeriodFirstIndexes1765200000000,
-  DecayedPoints1765300000000, LeadJourneyFirstTouch1765600000000, LeadStages1765900000000,
+  DecayedPoints1765300000000, LeadJourneyFirstTouch1765600000000, LeadStages1765900000000, JourneyKeyTimes1766200000000,
 ];

@@ -50,14 +50,29 @@ test.each([
   await expectJourneysAgree(input);
 });
 
-async function wonUsdDeal() {
+async function wonUsdDeal(order = 'd.id') {
   const [won] = await app.dataSource.query(`
     SELECT d.external_id, d.name, a.external_id AS account, d.amount_minor, d.created_at, d.closed_at, l.external_id AS lead
     FROM deals d JOIN accounts a ON a.id = d.account_id
     JOIN deal_contacts dc ON dc.deal_id = d.id AND dc.is_primary AND dc.deleted_at IS NULL JOIN leads l ON l.id = dc.lead_id
-    WHERE d.status = 'WON' AND d.currency = 'USD' AND d.deleted_at IS NULL ORDER BY d.id LIMIT 1`);
+    WHERE d.status = 'WON' AND d.currency = 'USD' AND d.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = l.id AND t.occurred_at <= d.closed_at) ORDER BY ${order} LIMIT 1`);
   return won;
 }
+
+test('a deal whose close time moves is reported with its journey in its new period', async () => {
+  const won = await wonUsdDeal('d.id DESC');
+  const movedClose = new Date(new Date(won.closed_at).getTime() + 3_600_000);
+  // Only the new close time is in the period: stored keys found by the old one would leave it without touches.
+  const period = { from: new Date(movedClose.getTime() - 1_800_000).toISOString(), to: new Date(movedClose.getTime() + 1_800_000).toISOString() };
+  const deal = {
+    externalId: won.external_id, name: won.name, accountExternalId: won.account, amount: (Number(won.amount_minor) / 100).toFixed(2),
+    currency: 'USD', status: 'WON', createdAt: new Date(won.created_at).toISOString(), closedAt: movedClose.toISOString(),
+  };
+  expect((await ingest(app, 'deals', [deal])).userErrors).toEqual([]);
+  const moved = await expectJourneysAgree(period);
+  expect(BigInt(moved.total.amountMinor) - BigInt(moved.unattributed.amountMinor)).toBeGreaterThanOrEqual(BigInt(won.amount_minor));
+});
 
 test('stored journey keys follow new, moved and deleted touches, changed deals and contacts, deleted leads', async () => {
   const won = await wonUsdDeal();

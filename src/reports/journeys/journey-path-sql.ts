@@ -12,12 +12,21 @@ const TOKEN_SQL: Partial<Record<Dimension, string>> = {
   [Dimension.CAMPAIGN]: `coalesce(t.campaign_id::text, '${NO_CAMPAIGN}')`,
 };
 
+// Touches in journey order.
+const TOUCH_ORDER = 'ORDER BY t.occurred_at, t.id';
+
 // A journey's tokens in touch order, comma-separated: a text hashes and travels far more cheaply
 // than an array.
-const tokensSql = (key: Dimension) => `string_agg(${TOKEN_SQL[key]}, ',' ORDER BY t.occurred_at, t.id)`;
+const tokensSql = (key: Dimension) => `string_agg(${TOKEN_SQL[key]}, ',' ${TOUCH_ORDER})`;
 
 /** The tokens of the touches t of each group by channel and by campaign: the stored columns. */
 export const keyTokensSql = () => `${tokensSql(Dimension.CHANNEL)} AS channels, ${tokensSql(Dimension.CAMPAIGN)} AS campaigns`;
+
+/**
+ * When each touch t of the group happened, in the order of its tokens: the stored touch_times, from
+ * which a report cuts a journey at its period's end (storedJourneys) rather than read its touches.
+ */
+export const keyTimesSql = () => `array_agg(t.occurred_at ${TOUCH_ORDER}) AS touch_times`;
 
 // The columns of deal_journey_keys and lead_journey_keys that hold each key's tokens.
 const STORED_COLUMN: Partial<Record<Dimension, string>> = { [Dimension.CHANNEL]: 'channels', [Dimension.CAMPAIGN]: 'campaigns' };
@@ -39,24 +48,23 @@ interface JourneyParts {
 // The lead's last touch (lastAt) is in the period.
 const since = (lastAt: string, from: string | undefined) => (from ? `AND ${lastAt} >= ${from}` : '');
 
-// Each lead reads its own touches, up to the end, from the (lead, time) index, already in order.
-// `leads` yields l.id; `whose` keeps the leads whose journey counts.
-function builtLeadJourneys({ scope, key, params, end, from }: JourneyParts, leads: string, whose: string): string {
+// Each lead in no deal reads its own touches, up to the end, from the (lead, time) index, already in order.
+function builtLeadJourneys({ scope, key, params, end, from }: JourneyParts): string {
   const conditions = touchConditions(scope, params, end, false).join(' AND ');
-  return `SELECT j.tokens FROM ${leads} CROSS JOIN LATERAL (
+  return `SELECT j.tokens FROM leads l CROSS JOIN LATERAL (
         SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at FROM touches t WHERE t.lead_id = l.id AND ${conditions}
       ) j
-      WHERE ${whose} AND j.tokens IS NOT NULL ${since('j.last_at', from)}`;
+      WHERE ${LEAD_IN_NO_DEAL} AND j.tokens IS NOT NULL ${since('j.last_at', from)}`;
 }
 
 // Visitors never identified: their anonymous touches (no lead) up to the end, like a lead in no deal.
-function builtVisitorJourneys({ scope, params, key, end, from }: JourneyParts, visitors: string | undefined): string {
+function builtVisitorJourneys({ scope, params, key, end, from }: JourneyParts): string {
   const conditions = touchConditions(scope, params, end, false).join(' AND ');
-  const whose = visitors ? `t.visitor_id = k.visitor_id` : 't.visitor_id IS NOT NULL';
-  const journeys = `SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at
-    FROM touches t WHERE t.lead_id IS NULL AND ${whose} AND ${conditions}`;
-  const source = visitors ? `${visitors} CROSS JOIN LATERAL (${journeys}) j` : `(${journeys} GROUP BY t.visitor_id) j`;
-  return `SELECT j.tokens FROM ${source} WHERE j.tokens IS NOT NULL ${since('j.last_at', from)}`;
+  return `SELECT j.tokens FROM (
+        SELECT ${tokensSql(key)} AS tokens, max(t.occurred_at) AS last_at
+        FROM touches t WHERE t.lead_id IS NULL AND t.visitor_id IS NOT NULL AND ${conditions} GROUP BY t.visitor_id
+      ) j
+      WHERE j.tokens IS NOT NULL ${since('j.last_at', from)}`;
 }
 
 // Deals are never joined to a derived table, which a misjudged plan could rescan for every deal:
@@ -77,31 +85,40 @@ function builtJourneys(parts: JourneyParts): string {
       UNION ALL
       SELECT status, amount_minor, currency, conversion_at, NULL FROM deal WHERE id NOT IN (SELECT id FROM touched_deal)
     ),
-    lead_journey AS (${builtLeadJourneys(parts, 'leads l', LEAD_IN_NO_DEAL)} UNION ALL ${builtVisitorJourneys(parts, undefined)})`;
+    lead_journey AS (${builtLeadJourneys(parts)} UNION ALL ${builtVisitorJourneys(parts)})`;
 }
 
-// The refreshed keys: one row per deal and per lead in no deal. A lead whose touches go on past
-// the end is the exception: its journey is built from its touches before the end, if it has any
-// (its first touch says). Its stored row already says it is a lead in no deal, as for every other
-// stored lead: checking again (a lookup of the lead and of its contacts) cost a hash of every deal
-// contact ever recorded, a cost that grows with history.
+// The stored keys k of a lead or visitor touched after the end, cut there: the tokens of its touches
+// before the end (a prefix, as its touch_times ascend), if that journey's last touch is in the period.
+function cutJourneys(table: string, tokens: string, { end, from }: JourneyParts, before: string): string {
+  return `SELECT array_to_string((string_to_array(${tokens}, ','))[1:c.n], ',') FROM ${table} k
+      CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM unnest(k.touch_times) touched_at WHERE touched_at < ${end}) c
+      WHERE k.last_touch_at >= ${end} AND ${before} < ${end} AND c.n > 0 ${since('k.touch_times[c.n]', from)}`;
+}
+
+// The refreshed keys: one row per deal and per lead in no deal. Leads and visitors touched past the
+// end are cut there (cutJourneys). A stored lead is a lead in no deal: checking again (a lookup of
+// the lead and of its contacts) cost a hash of every deal contact ever recorded, a cost that grows
+// with history. A deal's keys are found by its close time too, one range of their index for the
+// period (a data-driven report converts at closed_at), rather than looked up per deal.
 function storedJourneys(parts: JourneyParts): string {
   const column = STORED_COLUMN[parts.key];
+  const closedIn = `${parts.from ? `AND k.closed_at >= ${parts.from}` : ''} ${parts.scope.to ? `AND k.closed_at < ${parts.end}` : ''}`;
   return `
     deal_journey AS (
       SELECT deal.status, deal.amount_minor, deal.currency, deal.conversion_at, k.${column} AS tokens
-      FROM deal LEFT JOIN deal_journey_keys k ON k.deal_id = deal.id
+      FROM deal LEFT JOIN deal_journey_keys k ON k.deal_id = deal.id ${closedIn}
     ),
     lead_journey AS (
       SELECT k.${column} AS tokens FROM lead_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
-      ${builtLeadJourneys(parts, 'lead_journey_keys l(id)', `l.last_touch_at >= ${parts.end} AND l.first_touch_at < ${parts.end}`)}
+      ${cutJourneys('lead_journey_keys', `k.${column}`, parts, 'k.first_touch_at')}
       UNION ALL
       SELECT k.${column} FROM visitor_journey_keys k
       WHERE k.last_touch_at < ${parts.end} ${since('k.last_touch_at', parts.from)}
       UNION ALL
-      ${builtVisitorJourneys(parts, `(SELECT visitor_id FROM visitor_journey_keys WHERE last_touch_at >= ${parts.end}) k`)}
+      ${cutJourneys('visitor_journey_keys', `k.${column}`, parts, 'k.touch_times[1]')}
     )`;
 }
 
