@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../../attribution/journey';
+import { BinaryCopyRows } from '../../database/binary-copy';
 import { Connection, SqlParams, Transaction, withConnection } from '../../database/sql';
 import { analyzeOutdated } from '../../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys, refreshVisitorJourneyKeys } from './journey-keys-refresh';
@@ -10,7 +11,7 @@ import { streamJourneys } from '../journeys/journey-stream';
 import { FIRST_OF_KEYS, positionCreditedSql } from '../journeys/position-credit-sql';
 import { ContactsRule, JourneyScope } from '../report-scope';
 import { POSITION_STORED_MODELS, STORED_MODELS, STREAMED_STORED_MODELS } from './stored-credit-models';
-import { streamedCreditLines } from './touch-credit-rows';
+import { writeStreamedCredits } from './touch-credit-rows';
 
 // Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
 // large demo data, 1,000 deals took a little less time and CPU than 2,000 (peak RSS 240 MB against
@@ -40,32 +41,13 @@ const storedScope = (basis: ConversionBasis, dealIds: string[], currency: string
   basis, dealIds, currency, baseCurrency: currency, timeZone: 'UTC', contacts: ContactsRule.DEAL_CONTACTS, periods: [],
 });
 
-// COPY data in pieces of about a megabyte: written line by line, the socket writes alone took
-// longer than crediting the deals.
-const COPY_PIECE = 1 << 20;
-
-function* copyPieces(lines: readonly string[]): Generator<string> {
-  let start = 0;
-  let size = 0;
-  for (let index = 0; index < lines.length; index += 1) {
-    size += lines[index].length + 1;
-    if (size >= COPY_PIECE || index === lines.length - 1) {
-      yield `${lines.slice(start, index + 1).join('\n')}\n`;
-      start = index + 1;
-      size = 0;
-    }
-  }
-}
-
 // The models SQL cannot credit by position, journey by journey in the process, into streamed_credits.
 async function streamCredits(tx: Transaction, scope: JourneyScope): Promise<void> {
-  const lines: string[] = [];
-  for await (const deal of streamJourneys(tx.client, scope)) {
-    lines.push(...streamedCreditLines(deal, scope.basis, streamedOptions));
-  }
+  const rows = new BinaryCopyRows();
+  for await (const deal of streamJourneys(tx.client, scope)) writeStreamedCredits(rows, deal, scope.basis, streamedOptions);
   await tx.query('TRUNCATE streamed_credits');
-  const copy = tx.client.query(copyFrom(`COPY streamed_credits FROM STDIN WITH (FORMAT csv)`));
-  await pipeline(Readable.from(copyPieces(lines)), copy);
+  const copy = tx.client.query(copyFrom('COPY streamed_credits FROM STDIN WITH (FORMAT binary)'));
+  await pipeline(Readable.from(rows.finish()), copy);
 }
 
 /**
