@@ -24,9 +24,11 @@ const SIZE = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
 const QUARTER = { from: '2025-07-01T00:00:00Z', to: '2025-10-01T00:00:00Z' };
 const LOOKBACK_DAYS = 90;
 // BENCH_ONLY=scoring: the scoring step alone (no crediting, no reports), for work on scoring;
-// BENCH_ONLY=credit: the crediting step alone (no scoring, no reports), for work on crediting.
+// BENCH_ONLY=credit: the crediting step alone (no scoring, no reports), for work on crediting;
+// BENCH_ONLY=onthefly: the on-the-fly reports alone (no timed crediting, no scoring), for work on them.
 const SCORING_ONLY = process.env.BENCH_ONLY === 'scoring';
 const CREDIT_ONLY = process.env.BENCH_ONLY === 'credit';
+const ON_THE_FLY_ONLY = process.env.BENCH_ONLY === 'onthefly';
 
 // Rules that every demo touch type meets somewhere, with decay: the scoring's costly case.
 const SCORING_RULES = {
@@ -132,10 +134,10 @@ async function main(): Promise<void> {
     console.error('seeded', summary);
     const load = loadavg()[0];
     // The first refresh credits every deal once (the warm-up); the timed runs re-credit them all.
-    if (!SCORING_ONLY) await refreshTouchCredits(database.dataSource, config().REPORTING_CURRENCY);
+    if (!SCORING_ONLY && !ON_THE_FLY_ONLY) await refreshTouchCredits(database.dataSource, config().REPORTING_CURRENCY);
     await database.dataSource.query('VACUUM ANALYZE');
-    const credit = SCORING_ONLY ? null : await crediting(database.dataSource);
-    const score = CREDIT_ONLY ? null : await scoring(database.dataSource);
+    const credit = SCORING_ONLY || ON_THE_FLY_ONLY ? null : await crediting(database.dataSource);
+    const score = CREDIT_ONLY || ON_THE_FLY_ONLY ? null : await scoring(database.dataSource);
     const reports = SCORING_ONLY || CREDIT_ONLY ? [] : await onTheFly(database.dataSource);
     const [touches] = await database.dataSource.query('SELECT count(*)::int AS n FROM touches');
     console.log(`\n${SIZE} demo data, ${format(touches.n)} touches, ${database.where}, median of ${RUNS} runs; `

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import { escapeLiteral, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { reportTimeout } from '../errors';
 
@@ -91,13 +91,12 @@ async function transaction<T>(connection: Omit<Transaction, 'rollbackAtEnd'>, op
   work: (tx: Transaction) => Promise<T>): Promise<T> {
   let rollback = false;
   try {
-    await connection.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+    // The settings go with BEGIN, in one round trip: a statement of the simple protocol, which
+    // takes no parameters (hence the quoted literals) but takes several statements.
     const settings = Object.entries(options.settings ?? {});
-    if (settings.length > 0) {
-      const params = new SqlParams();
-      await connection.query(`SELECT ${settings.map(([name, value]) => `set_config(${params.add(name)}, ${params.add(value)}, true)`).join(', ')}`,
-        params.values);
-    }
+    const set = settings.length > 0
+      ? `; SELECT ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}` : '';
+    await connection.query(`${options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'}${set}`);
     const result = await work({ ...connection, rollbackAtEnd: () => { rollback = true; } });
     await connection.query(rollback ? 'ROLLBACK' : 'COMMIT');
     return result;

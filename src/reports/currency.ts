@@ -10,10 +10,17 @@ export interface Currencies {
   readonly baseCurrency: string;
 }
 
+// Decimals by currency code, as read once: the currencies table is ISO 4217 reference data that
+// only migrations write, and every report asked for it in a round trip of its own.
+const knownMinorUnits = new Map<string, number>();
+
 /** Decimals of a report currency; an unknown code is the caller's mistake. */
 export async function minorUnitsOf(db: Queryable, currency: string): Promise<number> {
+  const known = knownMinorUnits.get(currency);
+  if (known !== undefined) return known;
   const [row] = await db.query<Array<{ minor_units: number }>>('SELECT minor_units FROM currencies WHERE code = $1', [currency]);
   if (!row) throw badUserInput(`currency ${JSON.stringify(currency)} is not an ISO 4217 currency code`, { field: 'input.currency' });
+  knownMinorUnits.set(currency, row.minor_units);
   return row.minor_units;
 }
 
@@ -47,11 +54,14 @@ function rateSql(currency: string, day: string, params: SqlParams, currencies: C
            / CASE WHEN ${report} = ${base} THEN 1::numeric ELSE ${latest(report)} END)`;
 }
 
-/** Exact conversion of minor units, rounded half away from zero; NULL when a rate is missing. */
-export function convertSql(amountMinor: string, currency: string, day: string, params: SqlParams, currencies: Currencies): string {
+/**
+ * Exact conversion of minor units, rounded half away from zero; NULL when a rate is missing.
+ * `minorUnits`: the amount currency's decimals, when the caller has joined them (else looked up).
+ */
+export function convertSql(amountMinor: string, currency: string, day: string, params: SqlParams, currencies: Currencies,
+  minorUnits = `(SELECT minor_units FROM currencies WHERE code = ${currency})`): string {
   const report = params.add(currencies.currency);
   return `CASE WHEN ${currency} = ${report} THEN ${amountMinor}
                ELSE round(${amountMinor} * ${rateSql(currency, day, params, currencies)}
-                          * power(10::numeric, (SELECT minor_units FROM currencies WHERE code = ${report})
-                                             - (SELECT minor_units FROM currencies WHERE code = ${currency}))) END`;
+                          * power(10::numeric, (SELECT minor_units FROM currencies WHERE code = ${report}) - ${minorUnits})) END`;
 }

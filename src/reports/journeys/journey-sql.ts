@@ -81,11 +81,13 @@ export const conversionDaySql = (conversionAt: string, timeZone: string) => `(${
 export function dealSql(scope: JourneyScope, params: SqlParams, timeZone: string, columns: readonly string[] = []): string {
   const conversion = conversionSql(scope);
   const conversionDay = conversionDaySql(conversion, timeZone);
-  const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope);
+  // The deal currency's decimals by join: looked up per deal, the tiny currencies table was read
+  // whole for every deal in another currency (a third of the deal step of a quarter's report).
+  const converted = convertSql('d.amount_minor', 'd.currency', conversionDay, params, scope, 'dcur.minor_units');
   return `SELECT d.id, d.account_id, d.amount_minor, d.currency, d.status, d.created_at, d.closed_at,
                  ${conversion} AS conversion_at, ${conversionDay} AS conversion_day,
                  (${converted})::bigint AS converted_minor ${columns.map((column) => `, ${column}`).join('')}
-          FROM deals d WHERE ${dealConditions(scope, params).join(' AND ')}`;
+          FROM deals d JOIN currencies dcur ON dcur.code = d.currency WHERE ${dealConditions(scope, params).join(' AND ')}`;
 }
 
 // Milliseconds since the epoch: parsing numbers is far cheaper than parsing timestamps per row.

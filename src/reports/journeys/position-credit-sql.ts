@@ -63,21 +63,15 @@ function dealCreditsSql(k: string): string {
 }
 
 /**
- * The CTEs (to follow WITH) crediting by position the journeys of `scope`, one model per weights,
- * named by index: `deal` (every deal in scope), `journey_touch`, and `credited`, one row per
- * journey touch with deal_id, id, conversion_at, amount (NULL when a rate is missing), channel,
- * campaign_id, source_medium (NULL unless asked for), its position i, the `firstOf` flags (column
- * keyed, flag: true on the earliest touch of its deal and key) and credit_<k>, share_<k> per model
- * k, each credit split exactly by largest remainder (docs/attribution.md, section 7: floor of each
- * quota, leftover units to the largest remainders, ties to the earlier touch).
+ * The CTEs (to follow WITH) of the journeys of `scope`, positioned: `deal` (every deal in scope),
+ * `journey_touch`, and `positioned`, one row per journey touch with deal_id, id, conversion_at,
+ * amount (NULL when a rate is missing), channel, campaign_id, source_medium (NULL unless asked
+ * for), its position i (from 0) and the journey's length n.
  */
-export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weights: readonly EndWeights[], sourceMedium: boolean,
-  firstOf: ReadonlyArray<readonly [string, string]>): string {
+function positionedSql(scope: JourneyScope, params: SqlParams, sourceMedium: boolean): string {
   const timeZone = params.add(scope.timeZone);
   const deal = dealSql(scope, params, timeZone);
   const touches = touchConditions(scope, params, 'deal.conversion_at', true);
-  const columns = weights.map((_, index) => String(index));
-  const split = weights.map(weightSql);
   return `
     deal AS MATERIALIZED (${deal}),
     contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
@@ -93,11 +87,19 @@ export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weig
       SELECT jt.*, row_number() OVER (PARTITION BY jt.deal_id ORDER BY jt.occurred_at, jt.id) - 1 AS i,
              count(*) OVER (PARTITION BY jt.deal_id) AS n
       FROM journey_touch jt
-    ),
-    -- The position of the earliest touch per deal and key: hashed, where a window per key sorted
-    -- the journeys once more per key.
-    ${firstOf.map(([key, flag]) => `${flag}_at AS (SELECT deal_id, min(i) AS i FROM positioned GROUP BY deal_id, ${key}),`).join('\n')}
-    -- Weights, quotas and remainders depend only on the journey's length: worked out once per deal.
+    )`;
+}
+
+/**
+ * The CTE `deal_credit` (after positionedSql's): per deal and model k, the credits of its first
+ * and last touches, part_middle_k and middle_cutoff_k (dealCreditsSql), and share_<class>_k, a
+ * float8 or, with `numericShares`, that float8 as numeric (what the reports sum).
+ * Weights, quotas and remainders depend only on the journey's length: worked out once per deal.
+ */
+function dealCreditSql(weights: readonly EndWeights[], numericShares: boolean): string {
+  const columns = weights.map((_, index) => String(index));
+  const split = weights.map(weightSql);
+  return `
     deal_split AS MATERIALIZED (
       SELECT deal_id, n, amount, ${split.map(({ weight, total }, k) => CLASSES.map(([c, i]) => `(${weight(i)})::numeric AS weight_${c}_${k}`)
     .concat(`(${total})::numeric AS total_${k}`).join(', ')).join(', ')}
@@ -111,14 +113,36 @@ export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weig
     ),
     deal_credit AS MATERIALIZED (
       SELECT deal_id, ${columns.map((k) => `${dealCreditsSql(k)}, `
-    + CLASSES.map(([c]) => `weight_${c}_${k}::float8 / total_${k}::float8 AS share_${c}_${k}`).join(', ')).join(', ')}
+    + CLASSES.map(([c]) => `(weight_${c}_${k}::float8 / total_${k}::float8)${numericShares ? '::numeric' : ''} AS share_${c}_${k}`).join(', ')).join(', ')}
       FROM quota
-    ),
+    )`;
+}
+
+// Model k's credit of the touch at position p.i (deal_credit q).
+const touchCreditSql = (k: string) => `CASE WHEN p.i = 0 THEN credit_first_${k} WHEN p.i = p.n - 1 THEN credit_last_${k}
+  ELSE part_middle_${k} + (p.i < middle_cutoff_${k})::int END`;
+
+/**
+ * The CTEs (to follow WITH) crediting by position the journeys of `scope`, one model per weights,
+ * named by index: `deal` (every deal in scope), `journey_touch`, and `credited`, one row per
+ * journey touch with deal_id, id, conversion_at, amount (NULL when a rate is missing), channel,
+ * campaign_id, source_medium (NULL unless asked for), its position i, the `firstOf` flags (column
+ * keyed, flag: true on the earliest touch of its deal and key) and credit_<k>, share_<k> per model
+ * k, each credit split exactly by largest remainder (docs/attribution.md, section 7: floor of each
+ * quota, leftover units to the largest remainders, ties to the earlier touch).
+ */
+export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weights: readonly EndWeights[], sourceMedium: boolean,
+  firstOf: ReadonlyArray<readonly [string, string]>): string {
+  const columns = weights.map((_, index) => String(index));
+  return `${positionedSql(scope, params, sourceMedium)},
+    -- The position of the earliest touch per deal and key: hashed, where a window per key sorted
+    -- the journeys once more per key.
+    ${firstOf.map(([key, flag]) => `${flag}_at AS (SELECT deal_id, min(i) AS i FROM positioned GROUP BY deal_id, ${key}),`).join('\n')}
+    ${dealCreditSql(weights, false)},
     credited AS (
       SELECT p.deal_id, p.id, p.conversion_at, p.amount, p.channel, p.campaign_id, p.source_medium, p.i,
              ${firstOf.map(([, flag]) => `${flag}_at.i IS NOT NULL AS ${flag}, `).join('')}
-             ${columns.map((k) => `CASE WHEN p.i = 0 THEN credit_first_${k} WHEN p.i = p.n - 1 THEN credit_last_${k}
-               ELSE part_middle_${k} + (p.i < middle_cutoff_${k})::int END AS credit_${k},
+             ${columns.map((k) => `${touchCreditSql(k)} AS credit_${k},
              CASE WHEN p.i = 0 THEN share_first_${k} WHEN p.i = p.n - 1 THEN share_last_${k} ELSE share_middle_${k} END AS share_${k}`).join(', ')}
       FROM positioned p JOIN deal_credit q ON q.deal_id = p.deal_id
       ${firstOf.map(([, flag]) => `LEFT JOIN ${flag}_at ON ${flag}_at.deal_id = p.deal_id AND ${flag}_at.i = p.i`).join(' ')}
@@ -129,8 +153,10 @@ export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weig
  * Credits in SQL (one statement, set-based) for the requests every model of which gives shares by
  * position alone (FIRST_TOUCH, LAST_TOUCH, POSITION_BASED, J_SHAPED, INVERSE_J, LINEAR, CUSTOM with
  * only FIRST, LAST and MIDDLE weights), grouped by at most one touch dimension and periods: rows
- * shaped as touch_credits (positionCreditedSql). The model columns are named by their index in
- * the request. Undefined for any other request.
+ * shaped as touch_credits, but one per deal and key (the touch dimension's, else the deal's),
+ * summed in SQL, so that the report's grouping reads a few rows per deal, not one per touch. Each
+ * row's share_<k> is the exact (numeric) sum of its touches' float8 shares, as the stored report
+ * sums them. The model columns are named by their index in the request. Undefined for any other request.
  */
 export function positionCreditSource(request: AttributionRequest): { source: CreditSource; columns: string[] } | undefined {
   const { scope, groupBy, models } = request;
@@ -139,21 +165,29 @@ export function positionCreditSource(request: AttributionRequest): { source: Cre
   const known = groupBy.every((dimension) => isPeriod(dimension) || FIRST_OF[dimension] !== undefined);
   if (!known || touchDimensions.length > 1 || weights.some((weight) => weight === undefined)) return undefined;
   const params = new SqlParams();
-  const firstOf = touchDimensions.length === 1 ? FIRST_OF[touchDimensions[0]] : undefined;
-  const credited = positionCreditedSql(scope, params, weights as EndWeights[], groupBy.includes(Dimension.SOURCE_MEDIUM), firstOf ? [firstOf] : []);
+  const [key, flag] = touchDimensions.length === 1 ? FIRST_OF[touchDimensions[0]]! : [undefined, 'first_of_none'];
+  const positioned = positionedSql(scope, params, groupBy.includes(Dimension.SOURCE_MEDIUM));
   const columns = models.map((_, index) => String(index));
   const basis = params.add(scope.basis);
-  const sql = `${credited},
+  const keyColumns = ['channel', 'campaign_id', 'source_medium'].map((column) => (column === key ? `p.${column}` : 'NULL'));
+  // A deal's shares are the same for every touch of a class: converted to numeric once per deal
+  // (deal_credit; min over the group picks the deal's value), counted per class.
+  const classTouches = { first: 'count(*) FILTER (WHERE p.i = 0)', middle: 'count(*) FILTER (WHERE p.i > 0 AND p.i < p.n - 1)',
+    last: 'count(*) FILTER (WHERE p.i > 0 AND p.i = p.n - 1)' };
+  const shareSql = (k: string) => CLASSES.map(([c]) => `${classTouches[c]} * min(q.share_${c}_${k})`).join(' + ');
+  const sql = `${positioned},
+    ${dealCreditSql(weights as EndWeights[], true)},
     position_credits AS (
-      SELECT ${basis}::text AS basis, id AS touch_id, conversion_at, amount AS amount_minor, channel, campaign_id, source_medium,
-             i = 0 AS first_of_deal,
-             ${firstOf ? firstOf[1] : 'false AS first_of_none'},
-             ${columns.map((k) => `credit_${k}, share_${k}`).join(', ')}
-      FROM credited
+      SELECT ${basis}::text AS basis, min(p.id) AS touch_id, min(p.conversion_at) AS conversion_at, min(p.amount) AS amount_minor,
+             ${keyColumns[0]} AS channel, ${keyColumns[1]}::bigint AS campaign_id, ${keyColumns[2]}::text AS source_medium,
+             bool_or(p.i = 0) AS first_of_deal, true AS ${flag}, count(*) AS touches,
+             ${columns.map((k) => `sum(${touchCreditSql(k)})::bigint AS credit_${k}, ${shareSql(k)} AS share_${k}`).join(', ')}
+      FROM positioned p JOIN deal_credit q ON q.deal_id = p.deal_id
+      GROUP BY p.deal_id${key ? `, p.${key}` : ''}
       UNION ALL
-      SELECT ${basis}, NULL, deal.conversion_at, deal.converted_minor, NULL, NULL, NULL, true, false,
-             ${columns.map(() => '0, 0::float8').join(', ')}
-      FROM deal WHERE NOT EXISTS (SELECT 1 FROM journey_touch jt WHERE jt.deal_id = deal.id)
+      SELECT ${basis}, NULL, deal.conversion_at, deal.converted_minor, NULL, NULL, NULL, true, false, 0,
+             ${columns.map(() => '0, 0').join(', ')}
+      FROM deal WHERE NOT EXISTS (SELECT 1 FROM deal_credit q WHERE q.deal_id = deal.id)
     )`;
-  return { source: { params, sql, name: 'position_credits' }, columns };
+  return { source: { params, sql, name: 'position_credits', perKey: true }, columns };
 }
