@@ -38,9 +38,9 @@ export const ERROR_TOLERANCE = 1e-13;
  * or when STALE_CYCLES steps bring no progress (floating point cannot do better).
  */
 export function* solveIteratively(block: Block, prepared?: Prepared): Steps<Float64Array> {
-  const { feedback, bound, krylov } = prepared ?? (yield* prepareIteration(block));
+  const workspace = prepared ?? (yield* prepareIteration(block));
   const system = { variants: block.variants, rhs: block.exitValue, removed: block.removed };
-  const solution = yield* iterate(block, { feedback, krylov }, system, bound, ERROR_TOLERANCE);
+  const solution = yield* iterate(block, workspace, system, workspace.bound, ERROR_TOLERANCE);
   return solution.map((value, at) => (block.removed[at] ? 0 : Math.min(1, Math.max(0, value))));
 }
 
@@ -54,14 +54,32 @@ export interface Prepared extends Workspace {
   readonly bound: Bound;
 }
 
-/** The feedback states of a block, and the Krylov vectors of GMRES on them. */
+/** The feedback states of a block, and the arrays of iteration on them, kept from one solve to the next. */
 interface Workspace {
   readonly feedback: FeedbackStates;
   readonly krylov: KrylovSpace;
+  readonly arrays: Arrays;
+}
+
+/**
+ * Zeroed arrays by use, each a view of one kept for the next solve of the block: at order 4 a
+ * group of variants takes 50 MB of them, and allocating them afresh cost collections.
+ */
+class Arrays {
+  private readonly kept = new Map<string, Float64Array>();
+
+  zeros(use: string, length: number): Float64Array {
+    let array = this.kept.get(use);
+    if (!array || array.length < length) {
+      array = new Float64Array(length);
+      this.kept.set(use, array);
+    }
+    return array.subarray(0, length).fill(0);
+  }
 }
 
 export function* prepareIteration(block: Structure): Steps<Prepared> {
-  const workspace = { feedback: feedbackStates(block), krylov: new KrylovSpace(KRYLOV_SIZE) };
+  const workspace = { feedback: feedbackStates(block), krylov: new KrylovSpace(KRYLOV_SIZE), arrays: new Arrays() };
   return { ...workspace, bound: yield* errorBound(block, workspace) };
 }
 
@@ -166,14 +184,15 @@ const POLISH_WITHIN = 100;
 /** Steps without a better bound before iteration accepts its best (floating point is done). */
 const STALE_CYCLES = 4;
 
-function* iterate(block: Structure, { feedback, krylov }: Workspace, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
+/** Returns the values of every state: a view of a kept array, valid until the next solve. */
+function* iterate(block: Structure, { feedback, krylov, arrays }: Workspace, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
   const { variants } = system;
-  const fixedPoint = new Float64Array(feedback.states.length * variants);
-  const values = new Float64Array(block.size * variants);
-  const change = new Float64Array(fixedPoint.length);
-  const residual = new Float64Array(feedback.sources.length * variants);
-  const linearSystem = { ...system, rhs: new Float64Array(block.size * variants) };
-  const scratch = new Float64Array(block.size * variants);
+  const fixedPoint = arrays.zeros('fixedPoint', feedback.states.length * variants);
+  const values = arrays.zeros('values', block.size * variants);
+  const change = arrays.zeros('change', fixedPoint.length);
+  const residual = arrays.zeros('residual', feedback.sources.length * variants);
+  const linearSystem = { ...system, rhs: arrays.zeros('rhs', block.size * variants) };
+  const scratch = arrays.zeros('scratch', block.size * variants);
   // (I - G) x: G is a sweep without the right-hand side.
   const multiply = (x: Float64Array, out: Float64Array) => {
     sweepFrom(block, feedback, linearSystem, x, scratch);
