@@ -5,8 +5,8 @@ export type LinearMap = (x: Float64Array, y: Float64Array) => void;
 
 /**
  * Krylov vectors, made as first needed and kept for later cycles and later solves: a block's
- * groups of variants reuse them (at order 4 they are 100 MB a group, whose allocation cost as
- * much in garbage collection as the cycles' arithmetic). A vector is a view of `length` entries.
+ * groups of variants reuse them (at order 4 they are 100 MB a group, and allocating them afresh
+ * set off full garbage collections). A vector is a view of `length` entries.
  */
 export class KrylovSpace {
   private readonly vectors: Float64Array[] = [];
