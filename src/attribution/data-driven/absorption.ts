@@ -1,4 +1,4 @@
-import { Block, copyRow } from './block-iteration';
+import { Block, Structure, copyRow } from './block-iteration';
 import { depthFirstOrder, forEachComponent } from './components';
 import { solveDense } from './dense-solve';
 import { EliminationPlan, planElimination, solveEliminated } from './elimination';
@@ -86,14 +86,27 @@ function spread(graph: SparseRows, queue: number[], marked: Uint8Array): void {
   }
 }
 
-/** Each large block's elimination plan, made for every variant of every group at its first solve. */
+/**
+ * What every group of variants shares of a block: its transitions in local indices, and a large
+ * block's elimination plan (made for every variant of every group), both made at its first solve.
+ */
 class Plans {
+  private readonly structures = new Map<number, Structure>();
   private readonly plans = new Map<number, EliminationPlan>();
   private readonly removedIn: number[][];
 
-  constructor(chain: MarkovChain, removals: readonly (readonly number[])[]) {
+  constructor(private readonly chain: MarkovChain, removals: readonly (readonly number[])[]) {
     this.removedIn = chain.stateKeys.map((): number[] => []);
     removals.forEach((states, variant) => states.forEach((state) => this.removedIn[state].push(variant)));
+  }
+
+  structure(component: number, members: readonly number[], local: Int32Array): Structure {
+    let structure = this.structures.get(component);
+    if (!structure) {
+      structure = blockStructure(this.chain, members, local);
+      this.structures.set(component, structure);
+    }
+    return structure;
   }
 
   of(component: number, members: readonly number[], block: Block): EliminationPlan {
@@ -129,7 +142,7 @@ function* solveGroup(chain: MarkovChain, components: readonly number[][], remova
       continue;
     }
     members.forEach((state, at) => { local[state] = at; });
-    const block = toBlock(chain, members, local, group);
+    const block = toBlock(chain, members, local, group, plans.structure(index, members, local));
     const values = block.size > DENSE_LIMIT ? yield* solveEliminated(block, plans.of(index, members, block)) : solveDenseBlock(block);
     members.forEach((state, at) => {
       copyRow(values, at * variants, group.solution, state * variants, variants);
@@ -160,12 +173,31 @@ function solveSingle(chain: MarkovChain, state: number, { variants, removed, sol
   }
 }
 
-/** The block of `members` (local[member] = its index); states outside it are solved or 0. */
-function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Array, group: Group): Block {
-  const { variants, removed, solution } = group;
+/** The transitions among `members` (local[member] = its index), in local indices. */
+function blockStructure(chain: MarkovChain, members: readonly number[], local: Int32Array): Structure {
   const offsets = new Int32Array(members.length + 1);
-  const targets: number[] = [];
-  const probabilities: number[] = [];
+  members.forEach((state, index) => {
+    let inside = 0;
+    for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) if (local[chain.targets[edge]] >= 0) inside += 1;
+    offsets[index + 1] = offsets[index] + inside;
+  });
+  const targets = new Int32Array(offsets[members.length]);
+  const probabilities = new Float64Array(targets.length);
+  members.forEach((state, index) => {
+    let at = offsets[index];
+    for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) {
+      if (local[chain.targets[edge]] < 0) continue;
+      targets[at] = local[chain.targets[edge]];
+      probabilities[at] = chain.probabilities[edge];
+      at += 1;
+    }
+  });
+  return { size: members.length, offsets, targets, probabilities };
+}
+
+/** The block of `members` in a group of variants: its structure, and what leaving it is worth (states outside it are solved or 0). */
+function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Array, group: Group, structure: Structure): Block {
+  const { variants, removed, solution } = group;
   const exitValue = new Float64Array(members.length * variants);
   const blockRemoved = new Uint8Array(members.length * variants);
   members.forEach((state, index) => {
@@ -174,26 +206,13 @@ function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Arr
     exitValue.fill(chain.toConversion[state], row, row + variants);
     for (let edge = chain.offsets[state]; edge < chain.offsets[state + 1]; edge += 1) {
       const target = chain.targets[edge];
-      if (local[target] >= 0) {
-        targets.push(local[target]);
-        probabilities.push(chain.probabilities[edge]);
-        continue;
-      }
+      if (local[target] >= 0) continue;
       for (let variant = 0; variant < variants; variant += 1) {
         exitValue[row + variant] += chain.probabilities[edge] * solution[target * variants + variant];
       }
     }
-    offsets[index + 1] = targets.length;
   });
-  return {
-    size: members.length,
-    variants,
-    offsets,
-    targets: Int32Array.from(targets),
-    probabilities: Float64Array.from(probabilities),
-    exitValue,
-    removed: blockRemoved,
-  };
+  return { ...structure, variants, exitValue, removed: blockRemoved };
 }
 
 /** Gaussian elimination per variant; a removed state's row becomes x = 0. */

@@ -38,23 +38,49 @@ export const ERROR_TOLERANCE = 1e-13;
  * or when STALE_CYCLES steps bring no progress (floating point cannot do better).
  */
 export function* solveIteratively(block: Block, prepared?: Prepared): Steps<Float64Array> {
-  const { feedback, bound } = prepared ?? (yield* prepareIteration(block));
+  const workspace = prepared ?? (yield* prepareIteration(block));
   const system = { variants: block.variants, rhs: block.exitValue, removed: block.removed };
-  const solution = yield* iterate(block, feedback, system, bound, ERROR_TOLERANCE);
+  const solution = yield* iterate(block, workspace, system, workspace.bound, ERROR_TOLERANCE);
   return solution.map((value, at) => (block.removed[at] ? 0 : Math.min(1, Math.max(0, value))));
 }
 
 export type Structure = Pick<Block, 'size' | 'offsets' | 'targets' | 'probabilities'>;
 
-/** What iteration needs of a block's structure alone: a caller solving it for several groups of variants keeps it. */
-export interface Prepared {
-  readonly feedback: FeedbackStates;
+/**
+ * What iteration needs of a block's structure alone, and its Krylov vectors: a caller solving it
+ * for several groups of variants keeps it.
+ */
+export interface Prepared extends Workspace {
   readonly bound: Bound;
 }
 
+/** The feedback states of a block, and the arrays of iteration on them, kept from one solve to the next. */
+interface Workspace {
+  readonly feedback: FeedbackStates;
+  readonly krylov: KrylovSpace;
+  readonly arrays: Arrays;
+}
+
+/**
+ * Zeroed arrays by use, each a view of one kept for the next solve of the block: at order 4 a
+ * group of variants takes 50 MB of them, and allocating them afresh cost collections.
+ */
+class Arrays {
+  private readonly kept = new Map<string, Float64Array>();
+
+  zeros(use: string, length: number): Float64Array {
+    let array = this.kept.get(use);
+    if (!array || array.length < length) {
+      array = new Float64Array(length);
+      this.kept.set(use, array);
+    }
+    return array.subarray(0, length).fill(0);
+  }
+}
+
 export function* prepareIteration(block: Structure): Steps<Prepared> {
-  const feedback = feedbackStates(block);
-  return { feedback, bound: yield* errorBound(block, feedback) };
+  const workspace = { feedback: feedbackStates(block), krylov: new KrylovSpace(KRYLOV_SIZE), arrays: new Arrays() };
+  return { ...workspace, bound: yield* errorBound(block, workspace) };
 }
 
 /** x = rhs + Q x in each variant, x held at 0 on its removed states; arrays as in `Block`. */
@@ -122,11 +148,11 @@ const largest: Bound = Object.assign((residual: Float64Array) => residual.reduce
  * max(T) x max(|r| / h) from an approximate time in block T. Should T ever be unusable (not
  * positive enough), the residual itself is the criterion.
  */
-function* errorBound(block: Structure, feedback: FeedbackStates): Steps<Bound> {
+function* errorBound(block: Structure, workspace: Workspace): Steps<Bound> {
   const { size, offsets, targets, probabilities } = block;
   // A residual below 0.01 is plenty: it makes h > 0.99, and T only scales the bound.
   const timeSystem = { variants: 1, rhs: new Float64Array(size).fill(1), removed: new Uint8Array(size) };
-  const time = yield* iterate(block, feedback, timeSystem, largest, 0.01);
+  const time = yield* iterate(block, workspace, timeSystem, largest, 0.01);
   const h = new Float64Array(size);
   for (let state = 0; state < size; state += 1) {
     h[state] = time[state];
@@ -158,21 +184,21 @@ const POLISH_WITHIN = 100;
 /** Steps without a better bound before iteration accepts its best (floating point is done). */
 const STALE_CYCLES = 4;
 
-function* iterate(block: Structure, feedback: FeedbackStates, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
+/** Returns the values of every state: a view of a kept array, valid until the next solve. */
+function* iterate(block: Structure, { feedback, krylov, arrays }: Workspace, system: System, bound: Bound, tolerance: number): Steps<Float64Array> {
   const { variants } = system;
-  const fixedPoint = new Float64Array(feedback.states.length * variants);
-  const values = new Float64Array(block.size * variants);
-  const change = new Float64Array(fixedPoint.length);
-  const residual = new Float64Array(feedback.sources.length * variants);
-  const linearSystem = { ...system, rhs: new Float64Array(block.size * variants) };
-  const scratch = new Float64Array(block.size * variants);
+  const fixedPoint = arrays.zeros('fixedPoint', feedback.states.length * variants);
+  const values = arrays.zeros('values', block.size * variants);
+  const change = arrays.zeros('change', fixedPoint.length);
+  const residual = arrays.zeros('residual', feedback.sources.length * variants);
+  const linearSystem = { ...system, rhs: arrays.zeros('rhs', block.size * variants) };
+  const scratch = arrays.zeros('scratch', block.size * variants);
   // (I - G) x: G is a sweep without the right-hand side.
   const multiply = (x: Float64Array, out: Float64Array) => {
     sweepFrom(block, feedback, linearSystem, x, scratch);
     feedbackChange(feedback, scratch, x, variants, out);
     for (let at = 0; at < out.length; at += 1) out[at] = -out[at];
   };
-  const krylov = new KrylovSpace(fixedPoint.length, KRYLOV_SIZE);
   let target: Float64Array | undefined;
   let best = Infinity;
   let stale = 0;
@@ -228,28 +254,59 @@ function feedbackChange({ states }: FeedbackStates, values: Float64Array, base: 
 
 /**
  * One Gauss-Seidel sweep, last state first: blocks list their states in depth-first order (see
- * `conversionProbabilities`), and values flow back from the end of journeys.
+ * `conversionProbabilities`), and values flow back from the end of journeys. Variants go four at
+ * a time, their sums held in locals: each variant adds the same terms in the same order as one
+ * at a time, so the results are the same to the bit, about twice as fast.
  */
-function sweep({ size, offsets, targets, probabilities }: Structure, { variants, rhs, removed }: System, values: Float64Array): void {
-  const sums = new Float64Array(variants);
-  for (let state = size - 1; state >= 0; state -= 1) {
-    const row = state * variants;
-    for (let variant = 0; variant < variants; variant += 1) sums[variant] = rhs[row + variant];
-    let selfLoop = 0;
-    for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
-      const target = targets[edge];
-      const probability = probabilities[edge];
-      if (target === state) {
-        selfLoop += probability;
-        continue;
-      }
-      const targetRow = target * variants;
-      for (let variant = 0; variant < variants; variant += 1) sums[variant] += probability * values[targetRow + variant];
-    }
-    for (let variant = 0; variant < variants; variant += 1) {
-      if (!removed[row + variant]) values[row + variant] = sums[variant] / (1 - selfLoop);
-    }
+function sweep(block: Structure, system: System, values: Float64Array): void {
+  const { variants } = system;
+  for (let state = block.size - 1; state >= 0; state -= 1) {
+    const divisor = 1 - selfLoopOf(block, state);
+    let variant = 0;
+    for (; variant + 4 <= variants; variant += 4) updateFour(block, system, values, state, variant, divisor);
+    for (; variant < variants; variant += 1) updateOne(block, system, values, state, variant, divisor);
   }
+}
+
+function selfLoopOf({ offsets, targets, probabilities }: Structure, state: number): number {
+  let selfLoop = 0;
+  for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) if (targets[edge] === state) selfLoop += probabilities[edge];
+  return selfLoop;
+}
+
+/** x = (rhs + sum over other targets of P x_t) / divisor for variants `first`..`first + 3` of `state`, unless removed. */
+function updateFour({ offsets, targets, probabilities }: Structure, { variants, rhs, removed }: System, values: Float64Array,
+  state: number, first: number, divisor: number): void {
+  const at = state * variants + first;
+  let sum0 = rhs[at];
+  let sum1 = rhs[at + 1];
+  let sum2 = rhs[at + 2];
+  let sum3 = rhs[at + 3];
+  for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
+    const target = targets[edge];
+    if (target === state) continue;
+    const probability = probabilities[edge];
+    const from = target * variants + first;
+    sum0 += probability * values[from];
+    sum1 += probability * values[from + 1];
+    sum2 += probability * values[from + 2];
+    sum3 += probability * values[from + 3];
+  }
+  if (!removed[at]) values[at] = sum0 / divisor;
+  if (!removed[at + 1]) values[at + 1] = sum1 / divisor;
+  if (!removed[at + 2]) values[at + 2] = sum2 / divisor;
+  if (!removed[at + 3]) values[at + 3] = sum3 / divisor;
+}
+
+function updateOne({ offsets, targets, probabilities }: Structure, { variants, rhs, removed }: System, values: Float64Array,
+  state: number, variant: number, divisor: number): void {
+  const at = state * variants + variant;
+  let sum = rhs[at];
+  for (let edge = offsets[state]; edge < offsets[state + 1]; edge += 1) {
+    const target = targets[edge];
+    if (target !== state) sum += probabilities[edge] * values[target * variants + variant];
+  }
+  if (!removed[at]) values[at] = sum / divisor;
 }
 
 /**

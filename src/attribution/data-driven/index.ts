@@ -2,7 +2,7 @@ export { counterfactualAttribution } from './counterfactual';
 export { InvalidMarkovOrderError, InvalidPathRowError, TooManyKeysError } from './errors';
 export { markovAttribution, markovAttributionSteps } from './markov';
 export type { MarkovOptions, MarkovResult, RemovalEffect } from './markov';
-export type { MarkovState, MarkovStateKind, MarkovTransition } from './markov-transitions';
+export type { MarkovState, MarkovStateKind, MarkovTransition, MarkovTransitions } from './markov-transitions';
 export { collapseRepeatedKeys, toPathRows } from './path-rows';
 export type { PathJourney } from './path-rows';
 export { SHAPLEY_MAX_KEYS, shapleyAttribution } from './shapley';

@@ -3,7 +3,7 @@ import { conversionProbabilities } from './absorption';
 import { Ledger, credit, newLedger, toResult } from './credits';
 import { InvalidMarkovOrderError } from './errors';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
-import { MarkovTransition, listTransitions } from './markov-transitions';
+import { MarkovTransitions, chainTransitions } from './markov-transitions';
 import { PathRows, canonicalRows } from './path-input';
 import { buildPathTable } from './path-table';
 import { Steps, finish } from './steps';
@@ -24,7 +24,7 @@ export interface MarkovResult extends DataDrivenResult {
   readonly conversionProbability: number;
   /** RE per key, sorted by key. */
   readonly removalEffects: RemovalEffect[];
-  readonly transitions: MarkovTransition[];
+  readonly transitions: MarkovTransitions;
 }
 
 /** Effects below this are solver rounding, not signal: they count as 0 (never negative). */
@@ -60,7 +60,7 @@ export function* markovAttributionSteps(input: PathInput, options: MarkovOptions
     ...toResult(rows, ledger, unattributed, table),
     conversionProbability: probability,
     removalEffects: rows.keys.map((key, id) => ({ key, effect: effects[id] })),
-    transitions: listTransitions(chain, rows.keys),
+    transitions: chainTransitions(chain, rows.keys),
   };
 }
 

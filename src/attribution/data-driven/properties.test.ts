@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { counterfactualAttribution } from './counterfactual';
-import { markovAttribution } from './markov';
+import { MarkovResult, markovAttribution } from './markov';
 import { shapleyAttribution } from './shapley';
 import { DataDrivenResult, PathInput, PathRow } from './types';
 
@@ -22,8 +22,9 @@ const models: [string, (input: PathInput) => DataDrivenResult][] = [
 ];
 
 /** A result with its path table built, so that results compare as data. */
-function settled({ pathTable, ...result }: DataDrivenResult) {
-  return { ...result, pathTable: pathTable() };
+/** A result with what it lists on demand listed: its path table, and MARKOV's transitions. */
+function settled({ pathTable, ...result }: DataDrivenResult | MarkovResult) {
+  return 'transitions' in result ? { ...result, pathTable: pathTable(), transitions: result.transitions.list() } : { ...result, pathTable: pathTable() };
 }
 
 /** The same journeys with every evenly divisible row split into two equal rows. */
@@ -99,11 +100,20 @@ describe('MARKOV diagnostics', () => {
       expect(result.conversionProbability >= 0 && result.conversionProbability <= 1).toBe(true);
       result.removalEffects.forEach(({ effect }) => expect(effect >= 0 && effect <= 1).toBe(true));
       const outgoing = new Map<string, number>();
-      result.transitions.forEach(({ from, probability }) => {
+      result.transitions.list().forEach(({ from, probability }) => {
         const id = JSON.stringify(from);
         outgoing.set(id, (outgoing.get(id) ?? 0) + probability);
       });
       outgoing.forEach((sum) => expect(sum).toBeCloseTo(1, 12));
+    }));
+  });
+
+  test('the first n transitions are the first n of the whole list (ties included), and count is its length', () => {
+    fc.assert(fc.property(rowsArbitrary, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 }), (rows, order, first) => {
+      const { transitions } = markovAttribution(rows, { order });
+      const all = transitions.list();
+      expect(transitions.count).toBe(all.length);
+      expect(transitions.list(first)).toEqual(all.slice(0, first));
     }));
   });
 });

@@ -1,14 +1,14 @@
 import {
   DataDrivenResult, counterfactualAttribution, KeyedPaths, markovAttributionSteps, shapleyAttribution, Unattributed,
 } from '../../attribution/data-driven';
-import type { MarkovTransition, RemovalEffect } from '../../attribution/data-driven';
+import type { MarkovTransitions, RemovalEffect } from '../../attribution/data-driven';
 import { runModelSteps } from './model-steps';
 import { DataDrivenOptions, AttributionModel } from '../../attribution/attribution-model';
 
 export interface MarkovDetails {
   conversionProbability: number;
   removalEffects: RemovalEffect[];
-  transitions: MarkovTransition[];
+  transitions: MarkovTransitions;
 }
 
 /** A data-driven model's credits per key, what it could not credit and why, and its inputs. */

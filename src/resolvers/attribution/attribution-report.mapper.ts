@@ -59,7 +59,7 @@ function markovDetails(outcome: DataDrivenOutcome | null, order: number): Markov
     order,
     conversionProbability,
     removalEffects: removalEffects.map(({ key, effect }) => ({ key, effect })),
-    transitionCount: transitions.length,
+    transitionCount: transitions.count,
     allTransitions: transitions,
   };
 }

@@ -31,7 +31,7 @@ export class MarkovDetailsResolver {
   transitions(@Root() details: MarkovDetails,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many transitions, 1 to 500 (ignored with all: true).' }) first: number,
     @Arg('all', { defaultValue: false, description: 'True for every transition of the chain.' }) all: boolean): MarkovTransitionObject[] {
-    const transitions = all ? details.allTransitions : details.allTransitions.slice(0, pageSize(first));
+    const transitions = details.allTransitions.list(all ? undefined : pageSize(first));
     return transitions.map(({ from, to, probability }) => ({ from: stateLabel(from), to: stateLabel(to), probability }));
   }
 }

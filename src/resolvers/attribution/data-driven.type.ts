@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { MarkovTransition } from '../../attribution/data-driven';
+import type { MarkovTransitions } from '../../attribution/data-driven';
 import { MoneyObject } from '../common/money.type';
 
 export enum UnattributedReason {
@@ -65,8 +65,8 @@ export class MarkovDetails {
   @Field(() => Int, { description: 'How many transitions the chain has (with a positive probability).' })
   transitionCount: number;
 
-  /** All transitions, highest probability first; the field resolver formats those it returns. */
-  allTransitions: readonly MarkovTransition[];
+  /** The chain's transitions, listed by the field resolver as far as it returns them. */
+  allTransitions: MarkovTransitions;
 }
 
 @ObjectType({ description: 'One distinct path of the journeys a data-driven model learned from.' })
