@@ -101,22 +101,22 @@ class Plans {
   }
 
   structure(component: number, members: readonly number[], local: Int32Array): Structure {
-    let structure = this.structures.get(component);
-    if (!structure) {
-      structure = blockStructure(this.chain, members, local);
-      this.structures.set(component, structure);
-    }
-    return structure;
+    return firstMade(this.structures, component, () => blockStructure(this.chain, members, local));
   }
 
   of(component: number, members: readonly number[], block: Block): EliminationPlan {
-    let plan = this.plans.get(component);
-    if (!plan) {
-      plan = planElimination(block, members.map((state) => this.removedIn[state]));
-      this.plans.set(component, plan);
-    }
-    return plan;
+    return firstMade(this.plans, component, () => planElimination(block, members.map((state) => this.removedIn[state])));
   }
+}
+
+/** The value kept for `key`, made and kept on first use. */
+function firstMade<T>(kept: Map<number, T>, key: number, make: () => T): T {
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = make();
+    kept.set(key, value);
+  }
+  return value;
 }
 
 /** Solutions of a group of variants, indexed [state * variants + variant]. */
