@@ -168,6 +168,9 @@ describe('/metrics', () => {
     expect(after).toMatch(/^db_pool_waiting_clients 0$/m);
     expect(after).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(after).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+    // No MARKOV chain here is large enough for a thread.
+    expect(after).toMatch(/^markov_threads_started_total 0$/m);
+    expect(after).toMatch(/^markov_threads_running 0$/m);
   });
 });
 

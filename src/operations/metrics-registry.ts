@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { registerMarkovThreadMetrics } from './markov-thread-metrics';
 import { registerPoolGauges } from './pool-metrics';
 import { registerReportCacheCounters, ReportCacheCounts } from './report-cache-metrics';
 
@@ -10,5 +11,6 @@ export function createMetricsRegistry(dataSource: DataSource, reportCache: Repor
   collectDefaultMetrics({ register: registry });
   registerPoolGauges(registry, dataSource);
   registerReportCacheCounters(registry, reportCache);
+  registerMarkovThreadMetrics(registry);
   return registry;
 }

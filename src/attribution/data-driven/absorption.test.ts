@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { DENSE_LIMIT, conversionProbabilities } from './absorption';
+import { DENSE_LIMIT, conversionProbabilities, groupProbabilities, variantGroups } from './absorption';
 import { Block, solveIteratively } from './block-iteration';
 import { forEachComponent } from './components';
 import { solveDense } from './dense-solve';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
 import { canonicalRows } from './path-input';
 import { buildPathTable } from './path-table';
+import { randomRows } from './path-row.fixture';
 import { finish } from './steps';
 import { PathRow } from './types';
 
@@ -40,20 +41,6 @@ function mask(chain: MarkovChain, states: readonly number[]): Uint8Array {
   const removed = new Uint8Array(chain.stateKeys.length);
   states.forEach((state) => { removed[state] = 1; });
   return removed;
-}
-
-/** Paths of 1-8 keys out of `keys`, a third converting, from a fixed seed. */
-function randomRows(count: number, keys: number): PathRow[] {
-  let seed = 3;
-  const random = () => {
-    seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
-    return seed / 2 ** 32;
-  };
-  return Array.from({ length: count }, (): PathRow => {
-    const path = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `k${Math.floor(random() * keys)}`);
-    const conversions = random() < 0.3 ? 1 : 0;
-    return { path, journeys: 1, conversions, value: BigInt(conversions) };
-  });
 }
 
 /** The chain of `rows` has a block too large for dense elimination; each removal of `removedKeys` is exact. */
@@ -104,6 +91,19 @@ describe('conversionProbabilities', () => {
   test('an order-3 block beyond DENSE_LIMIT with states eliminated agrees with the dense solve, every key removed', () => {
     // 158 states in the largest block, 69 of them with one successor in it: well above the plan's threshold.
     expectLargeBlockExact(randomRows(300, 6), 3, ['k0', 'k1', 'k2', 'k3', 'k4', 'k5']);
+  });
+
+  test('groups of variants: consecutive, near-equal, an even number, each solved alone as within all', () => {
+    const table = buildPathTable(canonicalRows(randomRows(10_000, 40)));
+    const chain = buildMarkovChain(table.keys.length, table.paths, 2);
+    const groups = variantGroups(chain, 75);
+    expect(groups.map((group) => group.length)).toEqual([18, 19, 19, 19]);
+    expect(groups.flat()).toEqual(Array.from({ length: 75 }, (_, variant) => variant));
+    // A thread solving only the second group gets the same bits as one solve of them all.
+    const removals = [[], ...table.keys.map((key) => statesWith(chain, table.keys, key))];
+    const [, second] = variantGroups(chain, removals.length);
+    const whole = finish(conversionProbabilities(chain, removals));
+    expect(finish(groupProbabilities(chain, removals, [second]))).toEqual([second.map((variant) => whole[variant])]);
   });
 
   test('more variants than one group holds', () => {

@@ -15,6 +15,11 @@ export const DENSE_LIMIT = 64;
 const MAX_GROUP = 32;
 const GROUP_CELLS = 1 << 22;
 
+/** What the absorption solve reads of a chain: its transitions, not its states' keys. */
+export type AbsorbingChain = Omit<MarkovChain, 'stateKeys'>;
+
+const stateCount = (chain: AbsorbingChain): number => chain.toConversion.length;
+
 /**
  * P(absorption in CONVERSION) from START in variants of the chain: variant v redirects the
  * states `removals[v]` to NULL (an empty list is the chain itself).
@@ -31,13 +36,37 @@ const GROUP_CELLS = 1 << 22;
  * average of what it leaves to, so errors do not grow from block to block: each result is within
  * (number of large blocks) x ERROR_TOLERANCE, plus rounding, of the exact value.
  */
-export function* conversionProbabilities(chain: MarkovChain, removals: readonly (readonly number[])[]): Steps<number[]> {
-  const components = solveOrder(chain);
-  const groupSize = Math.max(1, Math.min(MAX_GROUP, Math.floor(GROUP_CELLS / chain.stateKeys.length)));
-  const plans = new Plans(chain, removals);
+export function* conversionProbabilities(chain: AbsorbingChain, removals: readonly (readonly number[])[]): Steps<number[]> {
+  const groups = variantGroups(chain, removals.length);
+  const solved = yield* groupProbabilities(chain, removals, groups);
   const results: number[] = [];
-  for (let first = 0; first < removals.length; first += groupSize) {
-    results.push(...(yield* solveGroup(chain, components, removals.slice(first, first + groupSize), plans)));
+  groups.forEach((variants, group) => variants.forEach((variant, at) => { results[variant] = solved[group][at]; }));
+  return results;
+}
+
+/**
+ * The variants solved together, in consecutive runs of near-equal size; an even number of groups
+ * when there is more than one, so that two threads can share them evenly. A variant's result
+ * depends on its group alone: whichever thread solves a group, it gets the same bits.
+ */
+export function variantGroups(chain: AbsorbingChain, variants: number): number[][] {
+  const largest = Math.max(1, Math.min(MAX_GROUP, Math.floor(GROUP_CELLS / stateCount(chain))));
+  const needed = Math.ceil(variants / largest);
+  const count = needed > 1 ? needed + (needed % 2) : needed;
+  return Array.from({ length: count }, (_, group) => {
+    const first = Math.floor((group * variants) / count);
+    return Array.from({ length: Math.floor(((group + 1) * variants) / count) - first }, (__, at) => first + at);
+  });
+}
+
+/** P(conversion) of the variants of each of `groups` (indices into `removals`), group by group. */
+export function* groupProbabilities(chain: AbsorbingChain, removals: readonly (readonly number[])[],
+  groups: readonly (readonly number[])[]): Steps<number[][]> {
+  const components = solveOrder(chain);
+  const plans = new Plans(chain, removals);
+  const results: number[][] = [];
+  for (const variants of groups) {
+    results.push(yield* solveGroup(chain, components, variants.map((variant) => removals[variant]), plans));
   }
   return results;
 }
@@ -49,19 +78,19 @@ export function* conversionProbabilities(chain: MarkovChain, removals: readonly 
  * updated in the same sweep. On the large demo data this took order 4's largest block from 136
  * sweeps (members by id) to 52.
  */
-function solveOrder(chain: MarkovChain): number[][] {
+function solveOrder(chain: AbsorbingChain): number[][] {
   const components: number[][] = [];
   const include = canConvert(chain);
   if (include[START]) {
     // Searching from the members by id makes the order independent of Tarjan's visit order.
-    const mark = new Uint8Array(chain.stateKeys.length);
+    const mark = new Uint8Array(stateCount(chain));
     forEachComponent(chain, include, START, (members) => components.push(depthFirstOrder(chain, members.sort((a, b) => a - b), mark)));
   }
   return components;
 }
 
-function canConvert(chain: MarkovChain): Uint8Array {
-  const marked = new Uint8Array(chain.stateKeys.length);
+function canConvert(chain: AbsorbingChain): Uint8Array {
+  const marked = new Uint8Array(stateCount(chain));
   const queue: number[] = [];
   chain.toConversion.forEach((probability, state) => {
     if (probability > 0) {
@@ -95,8 +124,8 @@ class Plans {
   private readonly plans = new Map<number, EliminationPlan>();
   private readonly removedIn: number[][];
 
-  constructor(private readonly chain: MarkovChain, removals: readonly (readonly number[])[]) {
-    this.removedIn = chain.stateKeys.map((): number[] => []);
+  constructor(private readonly chain: AbsorbingChain, removals: readonly (readonly number[])[]) {
+    this.removedIn = Array.from({ length: stateCount(chain) }, (): number[] => []);
     removals.forEach((states, variant) => states.forEach((state) => this.removedIn[state].push(variant)));
   }
 
@@ -129,12 +158,12 @@ interface Group {
 // Components solved between two steps: single states and small blocks are quick.
 const COMPONENTS_PER_STEP = 1024;
 
-function* solveGroup(chain: MarkovChain, components: readonly number[][], removals: readonly (readonly number[])[], plans: Plans): Steps<number[]> {
+function* solveGroup(chain: AbsorbingChain, components: readonly number[][], removals: readonly (readonly number[])[], plans: Plans): Steps<number[]> {
   const variants = removals.length;
-  const removed = new Uint8Array(chain.stateKeys.length * variants);
+  const removed = new Uint8Array(stateCount(chain) * variants);
   removals.forEach((states, variant) => states.forEach((state) => { removed[state * variants + variant] = 1; }));
-  const group: Group = { variants, removed, solution: new Float64Array(chain.stateKeys.length * variants) };
-  const local = new Int32Array(chain.stateKeys.length).fill(-1);
+  const group: Group = { variants, removed, solution: new Float64Array(stateCount(chain) * variants) };
+  const local = new Int32Array(stateCount(chain)).fill(-1);
   for (const [index, members] of components.entries()) {
     if (index % COMPONENTS_PER_STEP === 0) yield;
     if (members.length === 1) {
@@ -153,7 +182,7 @@ function* solveGroup(chain: MarkovChain, components: readonly number[][], remova
 }
 
 /** A state alone in its component: x = (r + sum P x_t) / (1 - P(self)), with the x_t solved. */
-function solveSingle(chain: MarkovChain, state: number, { variants, removed, solution }: Group): void {
+function solveSingle(chain: AbsorbingChain, state: number, { variants, removed, solution }: Group): void {
   const row = state * variants;
   let selfLoop = 0;
   for (let variant = 0; variant < variants; variant += 1) solution[row + variant] = chain.toConversion[state];
@@ -174,7 +203,7 @@ function solveSingle(chain: MarkovChain, state: number, { variants, removed, sol
 }
 
 /** The transitions among `members` (local[member] = its index), in local indices. */
-function blockStructure(chain: MarkovChain, members: readonly number[], local: Int32Array): Structure {
+function blockStructure(chain: AbsorbingChain, members: readonly number[], local: Int32Array): Structure {
   const offsets = new Int32Array(members.length + 1);
   members.forEach((state, index) => {
     let inside = 0;
@@ -196,7 +225,7 @@ function blockStructure(chain: MarkovChain, members: readonly number[], local: I
 }
 
 /** The block of `members` in a group of variants: its structure, and what leaving it is worth (states outside it are solved or 0). */
-function toBlock(chain: MarkovChain, members: readonly number[], local: Int32Array, group: Group, structure: Structure): Block {
+function toBlock(chain: AbsorbingChain, members: readonly number[], local: Int32Array, group: Group, structure: Structure): Block {
   const { variants, removed, solution } = group;
   const exitValue = new Float64Array(members.length * variants);
   const blockRemoved = new Uint8Array(members.length * variants);

@@ -5,7 +5,7 @@ import { InvalidMarkovOrderError } from './errors';
 import { MarkovChain, buildMarkovChain } from './markov-chain';
 import { MarkovTransitions, chainTransitions } from './markov-transitions';
 import { PathRows, canonicalRows } from './path-input';
-import { buildPathTable } from './path-table';
+import { PathTable, buildPathTable } from './path-table';
 import { Steps, finish } from './steps';
 import { DataDrivenResult, PathInput, Unattributed } from './types';
 
@@ -44,6 +44,22 @@ export function markovAttribution(input: PathInput, options: MarkovOptions = {})
 
 /** `markovAttribution` in steps: a caller can give other work a turn during the solve, or stop it. */
 export function* markovAttributionSteps(input: PathInput, options: MarkovOptions = {}): Steps<MarkovResult> {
+  const system = markovSystem(input, options);
+  return markovResult(system, yield* conversionProbabilities(system.chain, system.removals));
+}
+
+/**
+ * MARKOV up to its solve: the chain of the paths, and its variants. Variant 0 is the chain itself;
+ * variant 1 + id removes every state containing that key. `markovResult` credits by their P(conv).
+ */
+export interface MarkovSystem {
+  readonly rows: PathRows;
+  readonly table?: PathTable;
+  readonly chain: MarkovChain;
+  readonly removals: readonly (readonly number[])[];
+}
+
+export function markovSystem(input: PathInput, options: MarkovOptions = {}): MarkovSystem {
   const order = options.order ?? 1;
   if (!Number.isInteger(order) || order < 1 || order > 4) throw new InvalidMarkovOrderError(order);
   const rows = canonicalRows(input);
@@ -51,8 +67,11 @@ export function* markovAttributionSteps(input: PathInput, options: MarkovOptions
   // as met, so they are met in the path table's order.
   const table = order === 1 ? undefined : buildPathTable(rows);
   const chain = buildMarkovChain(rows.keys.length, table?.paths ?? rows.rows, order);
-  // Variant 0 is the chain itself; variant 1 + id removes every state containing that key.
-  const [probability, ...withoutKey] = yield* conversionProbabilities(chain, [[], ...statesByKey(chain, rows.keys.length)]);
+  return { rows, table, chain, removals: [[], ...statesByKey(chain, rows.keys.length)] };
+}
+
+/** The credits of `system` given P(conversion) of each of its variants. */
+export function markovResult({ rows, table, chain }: MarkovSystem, [probability, ...withoutKey]: readonly number[]): MarkovResult {
   const effects = withoutKey.map((without) => removalEffect(probability, without));
   const ledger = newLedger(rows.keys.length);
   const unattributed = creditByEffects(rows, effects, ledger);

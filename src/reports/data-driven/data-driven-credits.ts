@@ -1,8 +1,8 @@
 import {
-  DataDrivenResult, counterfactualAttribution, KeyedPaths, markovAttributionSteps, shapleyAttribution, Unattributed,
+  DataDrivenResult, counterfactualAttribution, KeyedPaths, markovResult, markovSystem, shapleyAttribution, Unattributed,
 } from '../../attribution/data-driven';
-import type { MarkovTransitions, RemovalEffect } from '../../attribution/data-driven';
-import { runModelSteps } from './model-steps';
+import type { MarkovResult, MarkovTransitions, RemovalEffect } from '../../attribution/data-driven';
+import { conversionProbabilitiesInThreads } from './absorption-threads';
 import { DataDrivenOptions, AttributionModel } from '../../attribution/attribution-model';
 
 export interface MarkovDetails {
@@ -22,15 +22,14 @@ export interface DataDrivenOutcome {
 
 /**
  * Runs a data-driven model over the journeys' path rows. MARKOV's solve can take seconds at high
- * orders: it runs in steps, within `limitMs` (runModelSteps); the other models take well under a
- * second on 100k journeys.
+ * orders: it runs in steps and on a spare core, within `limitMs` (conversionProbabilitiesInThreads);
+ * the other models take well under a second on 100k journeys.
  */
 export async function dataDrivenCredits(options: DataDrivenOptions, paths: KeyedPaths, limitMs: number): Promise<DataDrivenOutcome> {
   let result: DataDrivenResult;
   let markov: MarkovDetails | undefined;
   if (options.model === AttributionModel.MARKOV) {
-    const { conversionProbability, removalEffects, transitions, ...credits } = await runModelSteps(
-      markovAttributionSteps(paths, { order: options.order }), limitMs);
+    const { conversionProbability, removalEffects, transitions, ...credits } = await markovCredits(paths, options.order, limitMs);
     markov = { conversionProbability, removalEffects, transitions };
     result = credits;
   } else {
@@ -42,6 +41,11 @@ export async function dataDrivenCredits(options: DataDrivenOptions, paths: Keyed
     pathTable: byJourneys(result.pathTable),
     markov,
   };
+}
+
+async function markovCredits(paths: KeyedPaths, order: number, limitMs: number): Promise<MarkovResult> {
+  const system = markovSystem(paths, { order });
+  return markovResult(system, await conversionProbabilitiesInThreads(system.chain, system.removals, limitMs));
 }
 
 // The model's table is in path order; a stable sort keeps it within equal journeys.
