@@ -3,8 +3,8 @@ import { finish, groupProbabilities, markovSystem, variantGroups } from '../../a
 import { randomRows } from '../../attribution/data-driven/path-row.fixture';
 import { conversionProbabilitiesInThreads, markovThreads } from './absorption-threads';
 
-// Order 2 over 45 keys: about 30k transitions and 46 variants, a chain large enough for a thread.
-const system = markovSystem(randomRows(12_000, 45), { order: 2 });
+// Order 2 over 70 keys: 95k transitions and 71 variants, a chain large enough for a thread.
+const system = markovSystem(randomRows(40_000, 70), { order: 2 });
 const { chain, removals } = system;
 
 async function threadsStopped(): Promise<void> {

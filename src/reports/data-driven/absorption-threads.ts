@@ -19,10 +19,10 @@ const THREADS = availableParallelism() - 1;
 /** MARKOV's threads: how many were started, and how many run now (the metrics endpoint reads them). */
 export const markovThreads = { started: 0, running: 0 };
 
-// A thread takes tens of milliseconds to start and to receive the chain: below this many
-// transitions x variants (MARKOV order 2 by campaign on the large demo data has 31k x 63), the
-// event loop alone is as quick.
-const THREAD_WORK = 1_000_000;
+// Two threads share the memory bandwidth that the solve's passes over its arrays are bound by: on
+// the large demo data by campaign (transitions x variants: order 2 31k x 63, order 3 135k x 63,
+// order 4 278k x 63), a thread made order 2 10% slower, order 3 10% and order 4 25% faster.
+const THREAD_WORK = 4_000_000;
 
 // Under ts-jest this module is TypeScript source: the thread runs the build of its entry, which
 // `npm test` makes first.
