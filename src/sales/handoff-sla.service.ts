@@ -47,11 +47,13 @@ const SALES_TOUCH = `t.type IN ('SALES_CALL', 'SALES_MEETING', 'SALES_EMAIL')`;
 // with its SLA deadline and first sales touch at or after its MQL time. A period's report selects by
 // mql_at, read through lead_scores_mql_idx, so its cost follows the period, not the history; each
 // MQL's lead is looked up by key (joined, the planner hashed every lead ever recorded against them).
+// The first sales touch is a lateral join: as a subquery in the select list it was inlined into each
+// expression that reads it, and looked up three times per MQL.
 const handoffSql = (where: string) => `
-  SELECT s.lead_id, s.mql_at, s.mql_at + rs.sla_hours * interval '1 hour' AS deadline,
-         (SELECT min(t.occurred_at) FROM touches t
-          WHERE t.lead_id = s.lead_id AND t.deleted_at IS NULL AND ${SALES_TOUCH} AND t.occurred_at >= s.mql_at) AS responded_at
+  SELECT s.lead_id, s.mql_at, s.mql_at + rs.sla_hours * interval '1 hour' AS deadline, r.responded_at
   FROM lead_scores s CROSS JOIN (${CURRENT_RULE_SET}) rs
+  CROSS JOIN LATERAL (SELECT min(t.occurred_at) AS responded_at FROM touches t
+    WHERE t.lead_id = s.lead_id AND t.deleted_at IS NULL AND ${SALES_TOUCH} AND t.occurred_at >= s.mql_at) r
   WHERE s.mql_at IS NOT NULL AND ${where} AND (SELECT l.deleted_at IS NULL FROM leads l WHERE l.id = s.lead_id)`;
 
 interface Aggregate extends Omit<SlaRow, 'compliance' | 'key'> {

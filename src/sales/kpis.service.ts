@@ -81,17 +81,17 @@ const sourcedBy = (at: string) => `(
   SELECT ${marketing('f.channel')} FROM deal_contacts dc CROSS JOIN LATERAL (
     SELECT t.channel, t.occurred_at, t.id FROM touches t
     WHERE t.lead_id = dc.lead_id AND t.deleted_at IS NULL AND t.occurred_at <= ${at} ORDER BY t.occurred_at, t.id LIMIT 1) f
-  WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL ORDER BY f.occurred_at, f.id LIMIT 1)`;
+  WHERE dc.deal_id = s.id AND dc.deleted_at IS NULL ORDER BY f.occurred_at, f.id LIMIT 1)`;
 const influencedBy = (at: string) => `EXISTS (
   SELECT 1 FROM deal_contacts dc JOIN touches t ON t.lead_id = dc.lead_id
-  WHERE dc.deal_id = d.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= ${at} AND ${marketing('t.channel')})`;
+  WHERE dc.deal_id = s.id AND dc.deleted_at IS NULL AND t.deleted_at IS NULL AND t.occurred_at <= ${at} AND ${marketing('t.channel')})`;
 // At creation (p_) for pipeline deals, at close (r_) for won deals: only what the totals read. The
 // query materialises them: inlined, each subquery would run again for every total that reads it.
 const JOURNEY_FLAGS = `
-  CASE WHEN s.in_pipeline THEN ${sourcedBy('d.created_at')} END AS p_sourced,
-  CASE WHEN s.in_pipeline THEN ${influencedBy('d.created_at')} END AS p_influenced,
-  CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${sourcedBy('d.closed_at')} END AS r_sourced,
-  CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${influencedBy('d.closed_at')} END AS r_influenced`;
+  CASE WHEN s.in_pipeline THEN ${sourcedBy('s.created_at')} END AS p_sourced,
+  CASE WHEN s.in_pipeline THEN ${influencedBy('s.created_at')} END AS p_influenced,
+  CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${sourcedBy('s.closed_at')} END AS r_sourced,
+  CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${influencedBy('s.closed_at')} END AS r_influenced`;
 
 /** The numbers marketing and sales share, each defined in the schema (KpisObject, src/resolvers/sales/sales-report.type.ts). */
 export class KpisService {
@@ -158,26 +158,31 @@ export class KpisService {
     const from = params.add(request.from);
     const to = params.add(request.to);
     const zone = params.add(request.timeZone);
-    const pipeline = `(${convertSql('d.amount_minor', 'd.currency', `(d.created_at AT TIME ZONE ${zone})::date`, params, request)})`;
-    const revenue = `(${convertSql('d.amount_minor', 'd.currency', `(d.closed_at AT TIME ZONE ${zone})::date`, params, request)})`;
+    // The deal currency's decimals by join (per deal, the currencies table was read whole), and each
+    // amount converted once (unconverted reads the converted columns).
+    const convert = (at: string) => `(${convertSql('s.amount_minor', 's.currency', `(${at} AT TIME ZONE ${zone})::date`, params, request,
+      's.minor_units')})`;
     const [row] = await db.query(`
       WITH rs AS (${CURRENT_RULE_SET}),
       scoped AS (
-        SELECT d.id, d.account_id, d.status, d.created_at, d.closed_at, d.currency,
+        SELECT d.id, d.account_id, d.status, d.created_at, d.closed_at, d.currency, d.amount_minor, dcur.minor_units,
                (d.created_at >= ${from} AND d.created_at < ${to}) AS in_pipeline,
                (d.closed_at >= ${from} AND d.closed_at < ${to}) AS closed_in_period
-        FROM deals d
+        FROM deals d JOIN currencies dcur ON dcur.code = d.currency
         WHERE d.deleted_at IS NULL AND ((d.created_at >= ${from} AND d.created_at < ${to}) OR (d.closed_at >= ${from} AND d.closed_at < ${to}))
       ),
-      flagged AS MATERIALIZED (
-        SELECT s.*, d.amount_minor, ${JOURNEY_FLAGS},
-               CASE WHEN s.in_pipeline THEN ${pipeline} END AS pipeline_minor,
-               CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${revenue} END AS revenue_minor,
-               (s.in_pipeline AND ${pipeline} IS NULL) OR (s.closed_in_period AND s.status = 'WON' AND ${revenue} IS NULL) AS unconverted,
+      converted AS MATERIALIZED (
+        SELECT s.id, s.status, s.created_at, s.closed_at, s.currency, s.in_pipeline, s.closed_in_period, ${JOURNEY_FLAGS},
+               CASE WHEN s.in_pipeline THEN ${convert('s.created_at')} END AS pipeline_minor,
+               CASE WHEN s.closed_in_period AND s.status = 'WON' THEN ${convert('s.closed_at')} END AS revenue_minor,
                s.closed_in_period AND s.status = 'WON' AND (s.account_id IS NULL OR NOT EXISTS (
                  SELECT 1 FROM deals e WHERE e.account_id = s.account_id AND e.status = 'WON' AND e.deleted_at IS NULL
                    AND (e.closed_at, e.id) < (s.closed_at, s.id))) AS new_customer
-        FROM scoped s JOIN deals d ON d.id = s.id CROSS JOIN rs
+        FROM scoped s CROSS JOIN rs
+      ),
+      flagged AS (
+        SELECT c.*, (c.in_pipeline AND c.pipeline_minor IS NULL) OR (c.closed_in_period AND c.status = 'WON' AND c.revenue_minor IS NULL) AS unconverted
+        FROM converted c
       )
       SELECT coalesce(sum(pipeline_minor), 0)::text AS "pipelineMinor", count(*) FILTER (WHERE in_pipeline)::int AS "pipelineDeals",
              coalesce(sum(pipeline_minor) FILTER (WHERE p_sourced), 0)::text AS "sourcedPipelineMinor",
