@@ -38,7 +38,11 @@ const stateCount = (chain: AbsorbingChain): number => chain.toConversion.length;
  */
 export function* conversionProbabilities(chain: AbsorbingChain, removals: readonly (readonly number[])[]): Steps<number[]> {
   const groups = variantGroups(chain, removals.length);
-  const solved = yield* groupProbabilities(chain, removals, groups);
+  return byVariant(groups, yield* groupProbabilities(chain, removals, groups));
+}
+
+/** Results solved group by group (`solved[g][i]` for variant `groups[g][i]`), in variant order. */
+export function byVariant(groups: readonly (readonly number[])[], solved: readonly (readonly number[])[]): number[] {
   const results: number[] = [];
   groups.forEach((variants, group) => variants.forEach((variant, at) => { results[variant] = solved[group][at]; }));
   return results;

@@ -1,6 +1,6 @@
 export { counterfactualAttribution } from './counterfactual';
 export { InvalidMarkovOrderError, InvalidPathRowError, TooManyKeysError } from './errors';
-export { groupProbabilities, variantGroups } from './absorption';
+export { byVariant, groupProbabilities, variantGroups } from './absorption';
 export type { AbsorbingChain } from './absorption';
 export { markovAttribution, markovAttributionSteps, markovResult, markovSystem } from './markov';
 export type { MarkovOptions, MarkovResult, MarkovSystem, RemovalEffect } from './markov';

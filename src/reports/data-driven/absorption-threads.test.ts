@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { finish, groupProbabilities, markovSystem, variantGroups } from '../../attribution/data-driven';
+import { conversionProbabilities } from '../../attribution/data-driven/absorption';
+import { finish, markovSystem } from '../../attribution/data-driven';
 import { randomRows } from '../../attribution/data-driven/path-row.fixture';
 import { conversionProbabilitiesInThreads, markovThreads } from './absorption-threads';
 
@@ -16,12 +17,7 @@ describe('conversionProbabilitiesInThreads', () => {
     const started = markovThreads.started;
     const inThreads = await conversionProbabilitiesInThreads(chain, removals, 60_000);
     expect(markovThreads.started).toBe(started + 1);
-    const groups = variantGroups(chain, removals.length);
-    const alone: number[] = [];
-    finish(groupProbabilities(chain, removals, groups)).forEach((solved, group) => {
-      groups[group].forEach((variant, at) => { alone[variant] = solved[at]; });
-    });
-    expect(inThreads).toEqual(alone);
+    expect(inThreads).toEqual(finish(conversionProbabilities(chain, removals)));
     await threadsStopped();
   });
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { AbsorbingChain, groupProbabilities, variantGroups } from '../../attribution/data-driven';
+import { AbsorbingChain, byVariant, groupProbabilities, variantGroups } from '../../attribution/data-driven';
 import { reportTimeout } from '../../errors';
 import { runModelSteps } from './model-steps';
 
@@ -47,9 +47,7 @@ export async function conversionProbabilitiesInThreads(chain: AbsorbingChain, re
   try {
     const solved = [...await runModelSteps(groupProbabilities(chain, removals, here), limitMs)];
     if (thread) solved.push(...await within(thread.result, deadline - performance.now(), limitMs));
-    const results: number[] = [];
-    [...here, ...beside].forEach((variants, group) => variants.forEach((variant, at) => { results[variant] = solved[group][at]; }));
-    return results;
+    return byVariant([...here, ...beside], solved);
   } finally {
     thread?.stop();
   }
