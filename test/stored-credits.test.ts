@@ -1,5 +1,5 @@
 import { seedDemoData } from '../src/seed';
-import { ingest } from './support/ingest';
+import { deal, ingest, lead, touch } from './support/ingest';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Reports with default options read credits stored per deal and touch; any other option credits
@@ -70,6 +70,26 @@ test('stored credits follow new touches, changed contacts, lead creation times a
   const [lead] = await app.dataSource.query(`SELECT external_id, created_at FROM leads WHERE external_id = $1`, [won.lead]);
   expect((await ingest(app, 'leads', [{ externalId: lead.external_id, createdAt: '2020-01-01T00:00:00Z' }])).userErrors).toEqual([]);
   await expectPathsAgree({ groupBy: ['CHANNEL'] });
+});
+
+test('the largest amount under a weight with a large denominator is credited exactly in SQL, as in the process', async () => {
+  // These weights have the denominator 25,000: over 5 touches a touch's quota is amount x weight /
+  // 150,000, and 9,999,999,999,999.99 USD x 150,000 exceeds bigint, so the SQL takes its numeric
+  // branch for this deal (bigint for every other).
+  const weights = { first: 0.00004, last: 0.00004, middle: 0.99992 };
+  const ok = (result: { userErrors: unknown[] }) => expect(result.userErrors).toEqual([]);
+  ok(await ingest(app, 'leads', [lead('L-HUGE', { createdAt: '2025-05-01T00:00:00Z' })]));
+  ok(await ingest(app, 'touches', ['email', 'paid_search', 'webinar', 'email', 'direct'].map((channel, index) =>
+    touch(`T-HUGE-${index}`, 'L-HUGE', { channel, occurredAt: `2025-05-0${index + 2}T00:00:00Z` }))));
+  ok(await ingest(app, 'deals', [deal('D-HUGE', { amount: '9999999999999.99', status: 'WON', createdAt: '2025-05-08T00:00:00Z',
+    closedAt: '2025-05-09T00:00:00Z', contacts: [{ leadExternalId: 'L-HUGE', primary: true }] })]));
+  const huge = { groupBy: ['CHANNEL'], from: '2025-05-09T00:00:00Z', to: '2025-05-10T00:00:00Z', weights };
+  const inSql = await compare({ ...huge, models: ['CUSTOM'] });
+  // With TIME_DECAY beside it, no model of the request is credited in SQL.
+  const inProcess = await compare({ ...huge, models: ['CUSTOM', 'TIME_DECAY'] });
+  for (const row of inProcess.rows) row.values = row.values.filter((value: { model: string }) => value.model === 'CUSTOM');
+  expect(inSql.total.amountMinor).toBe('999999999999999');
+  expect(inSql).toEqual(inProcess);
 });
 
 // Models whose shares follow from positions alone are credited on the fly in one SQL statement

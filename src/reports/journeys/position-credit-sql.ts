@@ -44,6 +44,16 @@ function weightSql({ first, last, middle, denominator }: EndWeights): { weight: 
 }
 
 /**
+ * amount x weight divided by total (operator / and function div: the quotient; % and mod: the
+ * remainder), exactly: in bigint while the product fits in it, as for any amount a weight of the
+ * usual models allows, else in numeric (a weight grows with the journey's length and the model's
+ * denominator, up to 2^16). Both truncate towards zero, so they agree wherever both apply.
+ */
+const quotaSql = (amount: string, weight: string, total: string, operator: '/' | '%', fn: 'div' | 'mod') =>
+  `CASE WHEN ${amount} <= 9223372036854775807 / ${total} THEN ${amount} * ${weight} ${operator} ${total}
+        ELSE ${fn}(${amount}::numeric * ${weight}, ${total})::bigint END`;
+
+/**
  * Model k's credits by largest remainder, worked out once per deal, without sorting the journey:
  * its touches fall in three classes of equal weight (first, middle, last), so the touches ahead of
  * a touch in (remainder descending, position) order can be counted from the three remainders; a
@@ -78,7 +88,7 @@ function positionedSql(scope: JourneyScope, params: SqlParams, sourceMedium: boo
     journey_touch AS (
       SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id,
              ${sourceMedium ? sourceMediumSql('t', 'cmp') : 'NULL::text'} AS source_medium,
-             deal.converted_minor::numeric AS amount, deal.conversion_at
+             deal.converted_minor AS amount, deal.conversion_at
       FROM contact c JOIN deal ON deal.id = c.deal_id JOIN touches t ON t.lead_id = c.lead_id
       ${sourceMedium ? 'LEFT JOIN campaigns cmp ON cmp.id = t.campaign_id' : ''}
       WHERE ${touches.join(' AND ')}
@@ -101,14 +111,14 @@ function dealCreditSql(weights: readonly EndWeights[], numericShares: boolean): 
   const split = weights.map(weightSql);
   return `
     deal_split AS MATERIALIZED (
-      SELECT deal_id, n, amount, ${split.map(({ weight, total }, k) => CLASSES.map(([c, i]) => `(${weight(i)})::numeric AS weight_${c}_${k}`)
-    .concat(`(${total})::numeric AS total_${k}`).join(', ')).join(', ')}
+      SELECT deal_id, n, amount, ${split.map(({ weight, total }, k) => CLASSES.map(([c, i]) => `(${weight(i)})::bigint AS weight_${c}_${k}`)
+    .concat(`(${total})::bigint AS total_${k}`).join(', ')).join(', ')}
       FROM positioned WHERE i = 0
     ),
     quota AS (
       SELECT s.deal_id, s.n, s.amount, ${columns.map((k) => CLASSES.map(([c]) => `weight_${c}_${k}`).concat(`total_${k}`).join(', ')).join(', ')},
-             ${columns.map((k) => CLASSES.map(([c]) => `div(amount * weight_${c}_${k}, total_${k}) AS part_${c}_${k}, `
-    + `mod(amount * weight_${c}_${k}, total_${k}) AS rest_${c}_${k}`).join(', ')).join(', ')}
+             ${columns.map((k) => CLASSES.map(([c]) => `${quotaSql('amount', `weight_${c}_${k}`, `total_${k}`, '/', 'div')} AS part_${c}_${k}, `
+    + `${quotaSql('amount', `weight_${c}_${k}`, `total_${k}`, '%', 'mod')} AS rest_${c}_${k}`).join(', ')).join(', ')}
       FROM deal_split s
     ),
     deal_credit AS MATERIALIZED (
