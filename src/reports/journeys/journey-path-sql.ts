@@ -1,5 +1,5 @@
 import { convertSql } from '../currency';
-import { contactsSql, conversionDaySql, dealSql, touchConditions } from './journey-sql';
+import { contactTouchesSql, contactsSql, conversionDaySql, dealSql, touchConditions } from './journey-sql';
 import { SqlParams } from '../../database/sql';
 import { Dimension, JourneyScope } from '../report-scope';
 import { NO_CAMPAIGN } from '../row-keys';
@@ -71,13 +71,12 @@ function builtVisitorJourneys({ scope, params, key, end, from }: JourneyParts): 
 // the touched ones come from one grouped join (their other columns follow from their id), the
 // others from a hashed NOT IN.
 function builtJourneys(parts: JourneyParts): string {
-  const dealTouches = touchConditions(parts.scope, parts.params, 'deal.conversion_at', true).join(' AND ');
+  const dealTouches = touchConditions(parts.scope, parts.params, 'deal.conversion_at', true);
   return `
     contact AS NOT MATERIALIZED (${contactsSql(parts.scope.contacts)}),
     touched_deal AS MATERIALIZED (
       SELECT deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at, ${tokensSql(parts.key)} AS tokens
-      FROM deal JOIN contact c ON c.deal_id = deal.id JOIN touches t ON t.lead_id = c.lead_id
-      WHERE ${dealTouches}
+      FROM ${contactTouchesSql(['id', 'occurred_at', 'channel', 'campaign_id'], dealTouches)}
       GROUP BY deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at
     ),
     deal_journey AS (

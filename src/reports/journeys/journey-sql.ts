@@ -49,6 +49,19 @@ export function contactsSql(rule: ContactsRule): string {
 }
 
 /**
+ * FROM items joining each contact c (contactsSql) to its deal and to its touches t (with `columns`)
+ * that meet `conditions` (touchConditions ending at deal.conversion_at): one range of the (lead,
+ * time) index per contact. Joined, the planner read every touch of the contacts and dropped the
+ * late ones after a sort (a third of a re-credit's touch rows, half of a 90-day lookback's).
+ * OFFSET 0 keeps the lookup per contact.
+ */
+export function contactTouchesSql(columns: readonly string[], conditions: readonly string[]): string {
+  return `contact c JOIN deal ON deal.id = c.deal_id CROSS JOIN LATERAL (
+    SELECT ${columns.map((column) => `t.${column}`).join(', ')} FROM touches t
+    WHERE t.lead_id = c.lead_id AND ${conditions.join(' AND ')} OFFSET 0) t`;
+}
+
+/**
  * The touches (alias t) that count in a journey ending at `end`: up to it (`endIncluded` or not),
  * within the lookback before it, after the channel and campaign filters.
  */
@@ -121,9 +134,8 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
       SELECT c.deal_id, ${epochMs('min(l.created_at)')} AS created_ms FROM contact c JOIN leads l ON l.id = c.lead_id GROUP BY c.deal_id
     ),
     journey_touch AS (
-      SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium${details.type ? ', t.type' : ''}${details.externalIds ? ', t.external_id' : ''}
-      FROM contact c JOIN deal ON deal.id = c.deal_id JOIN touches t ON t.lead_id = c.lead_id
-      WHERE ${touches.join(' AND ')}
+      SELECT c.deal_id, t.* FROM ${contactTouchesSql(['id', 'occurred_at', 'channel', 'campaign_id', 'utm_source', 'utm_medium',
+        ...(details.type ? ['type'] : []), ...(details.externalIds ? ['external_id'] : [])], touches)}
     )
     SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency, deal.status,
            deal.converted_minor AS "convertedMinor", deal.conversion_day::text AS "conversionDay",

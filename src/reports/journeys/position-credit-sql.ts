@@ -4,7 +4,7 @@ import { SqlParams } from '../../database/sql';
 import { AttributionRequest } from '../attribution-report.types';
 import { Dimension, isPeriod, JourneyScope } from '../report-scope';
 import { CreditSource } from '../stored-credits/stored-credit-report';
-import { contactsSql, dealSql, sourceMediumSql, touchConditions } from './journey-sql';
+import { contactTouchesSql, contactsSql, dealSql, sourceMediumSql, touchConditions } from './journey-sql';
 
 // The touch dimensions the stored credits' GROUP BY knows: the column keying them, and the
 // touch_credits flag that marks one row per deal and key.
@@ -85,17 +85,11 @@ function positionedSql(scope: JourneyScope, params: SqlParams, sourceMedium: boo
   return `
     deal AS MATERIALIZED (${deal}),
     contact AS MATERIALIZED (${contactsSql(scope.contacts)}),
-    -- Each contact's touches are one range of the (lead, time) index, bounded by its deal's conversion
-    -- (and lookback): joined, the planner read every touch of the contacts and dropped the late ones
-    -- after a sort (a third of a re-credit's touch rows, half of a 90-day lookback's). OFFSET 0 keeps
-    -- the lookup per contact.
     journey_touch AS (
       SELECT c.deal_id, t.id, t.occurred_at, t.channel, t.campaign_id,
              ${sourceMedium ? sourceMediumSql('t', 'cmp') : 'NULL::text'} AS source_medium,
              deal.converted_minor AS amount, deal.conversion_at
-      FROM contact c JOIN deal ON deal.id = c.deal_id CROSS JOIN LATERAL (
-        SELECT t.id, t.occurred_at, t.channel, t.campaign_id, t.utm_source, t.utm_medium FROM touches t
-        WHERE t.lead_id = c.lead_id AND ${touches.join(' AND ')} OFFSET 0) t
+      FROM ${contactTouchesSql(['id', 'occurred_at', 'channel', 'campaign_id', 'utm_source', 'utm_medium'], touches)}
       ${sourceMedium ? 'LEFT JOIN campaigns cmp ON cmp.id = t.campaign_id' : ''}
     ),
     positioned AS (
