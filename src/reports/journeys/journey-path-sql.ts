@@ -75,14 +75,14 @@ function builtJourneys(parts: JourneyParts): string {
   return `
     contact AS NOT MATERIALIZED (${contactsSql(parts.scope.contacts)}),
     touched_deal AS MATERIALIZED (
-      SELECT deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at, ${tokensSql(parts.key)} AS tokens
+      SELECT deal.id, deal.status, deal.amount_minor, deal.currency, deal.minor_units, deal.conversion_at, ${tokensSql(parts.key)} AS tokens
       FROM ${contactTouchesSql(['id', 'occurred_at', 'channel', 'campaign_id'], dealTouches)}
-      GROUP BY deal.id, deal.status, deal.amount_minor, deal.currency, deal.conversion_at
+      GROUP BY deal.id, deal.status, deal.amount_minor, deal.currency, deal.minor_units, deal.conversion_at
     ),
     deal_journey AS (
-      SELECT status, amount_minor, currency, conversion_at, tokens FROM touched_deal
+      SELECT status, amount_minor, currency, minor_units, conversion_at, tokens FROM touched_deal
       UNION ALL
-      SELECT status, amount_minor, currency, conversion_at, NULL FROM deal WHERE id NOT IN (SELECT id FROM touched_deal)
+      SELECT status, amount_minor, currency, minor_units, conversion_at, NULL FROM deal WHERE id NOT IN (SELECT id FROM touched_deal)
     ),
     lead_journey AS (${builtLeadJourneys(parts)} UNION ALL ${builtVisitorJourneys(parts)})`;
 }
@@ -105,7 +105,7 @@ function storedJourneys(parts: JourneyParts): string {
   const closedIn = `${parts.from ? `AND k.closed_at >= ${parts.from}` : ''} ${parts.scope.to ? `AND k.closed_at < ${parts.end}` : ''}`;
   return `
     deal_journey AS (
-      SELECT deal.status, deal.amount_minor, deal.currency, deal.conversion_at, k.${column} AS tokens
+      SELECT deal.status, deal.amount_minor, deal.currency, deal.minor_units, deal.conversion_at, k.${column} AS tokens
       FROM deal LEFT JOIN deal_journey_keys k ON k.deal_id = deal.id ${closedIn}
     ),
     lead_journey AS (
@@ -134,14 +134,15 @@ function storedJourneys(parts: JourneyParts): string {
 export function journeyPathSql(scope: JourneyScope, key: Dimension, stored: boolean): { sql: string; params: unknown[] } {
   const params = new SqlParams();
   const timeZone = params.add(scope.timeZone);
-  const deal = dealSql({ ...scope, closedStatuses: ['WON', 'LOST'] }, params, timeZone);
+  const deal = dealSql({ ...scope, closedStatuses: ['WON', 'LOST'] }, params, timeZone, ['dcur.minor_units']);
   const end = scope.to ? `${params.add(scope.to)}::timestamptz` : 'now()';
   const from = scope.from ? params.add(scope.from) : undefined;
   const parts: JourneyParts = { scope, key, params, end, from };
   const journeys = stored ? storedJourneys(parts) : builtJourneys(parts);
   const day = conversionDaySql('dj.conversion_at', timeZone);
-  const value = convertSql('dj.amount_minor', 'dj.currency', day, params, scope);
-  // deal is not materialised, so the planner sees the table. Amounts are converted once per deal.
+  const value = convertSql('dj.amount_minor', 'dj.currency', day, params, scope, 'dj.minor_units');
+  // deal is not materialised, so the planner sees the table. Amounts are converted once per won
+  // deal, with the decimals of its currency from the deal step's join.
   const sql = `
     WITH deal AS NOT MATERIALIZED (${deal}),
     ${journeys},
