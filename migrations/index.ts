@@ -15,6 +15,7 @@ import { DecayedPoints1765300000000 } from './1765300000000-decayed-points';
 import { LeadJourneyFirstTouch1765600000000 } from './1765600000000-lead-journey-first-touch';
 import { LeadStages1765900000000 } from './1765900000000-lead-stages';
 import { JourneyKeyTimes1766200000000 } from './1766200000000-journey-key-times';
+import { TouchCreditUpkeep1766300000000 } from './1766300000000-touch-credit-upkeep';
 
 // Every migration, in order. A new migration is a new file here, reviewed as SQL.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   LeadJourneyKeysInNoDeal1764500000000, RecreditExactTies1764600000000, ReportingViews1764800000000,
   ExportLinkSecret1764800000001, VisitorsAndMerges1765000000000, PeriodFirstIndexes1765200000000,
   DecayedPoints1765300000000, LeadJourneyFirstTouch1765600000000, LeadStages1765900000000, JourneyKeyTimes1766200000000,
+  TouchCreditUpkeep1766300000000,
 ];

@@ -11,6 +11,7 @@ import { streamJourneys } from '../journeys/journey-stream';
 import { FIRST_OF_KEYS, positionCreditedSql } from '../journeys/position-credit-sql';
 import { ContactsRule, JourneyScope } from '../report-scope';
 import { POSITION_STORED_MODELS, STORED_MODELS, STREAMED_STORED_MODELS } from './stored-credit-models';
+import { abandonRebuild, finishRebuild, REBUILD_QUEUE, rebuildDue, rebuildTable, startRebuild } from './touch-credit-rebuild';
 import { writeStreamedCredits } from './touch-credit-rows';
 
 // Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
@@ -56,14 +57,14 @@ async function streamCredits(tx: Transaction, scope: JourneyScope): Promise<void
  * journey is empty or whose amount could not be converted. Each first_of_* flag marks the
  * earliest row of its deal and key.
  */
-async function insertCredits(tx: Transaction, scope: JourneyScope): Promise<void> {
+async function insertCredits(tx: Transaction, scope: JourneyScope, table: string): Promise<void> {
   const params = new SqlParams();
   const credited = positionCreditedSql(scope, params, POSITION_STORED_MODELS.map(({ weights }) => weights), true, FIRST_OF_KEYS);
   const basis = params.add(scope.basis);
   const currency = params.add(scope.currency);
   await tx.query(`
     WITH ${credited}
-    INSERT INTO touch_credits (${COLUMNS.join(', ')})
+    INSERT INTO ${table} (${COLUMNS.join(', ')})
     SELECT c.deal_id, ${basis}::text, c.id, c.conversion_at, ${currency}::char(3), c.amount, c.channel, c.campaign_id, c.source_medium,
            c.i = 0, ${FIRST_OF_KEYS.map(([, flag]) => `c.${flag}`).join(', ')}, ${modelValues}
     FROM credited c LEFT JOIN streamed_credits s ON s.deal_id = c.deal_id AND s.touch_id = c.id
@@ -83,43 +84,75 @@ async function insertCredits(tx: Transaction, scope: JourneyScope): Promise<void
 // chunk need not wait for its commit to reach the disk.
 const CHUNK_SETTINGS = { jit: 'off', work_mem: '64MB', random_page_cost: '1.1', synchronous_commit: 'off' };
 
-// One chunk in one transaction: the stale marks are claimed (deleted) first, so a deal changed
+/**
+ * Where a chunk's deals come from and where their credits go: the stale marks, with the deals'
+ * old rows replaced in touch_credits; or a rebuild's queue, into its new tables (touch-credit-rebuild.ts).
+ */
+interface ChunkTarget {
+  queue: string;
+  table(basis: ConversionBasis): string;
+  replacesRows: boolean;
+}
+
+const STALE_DEALS: ChunkTarget = { queue: 'touch_credit_stale_deals', table: () => 'touch_credits', replacesRows: true };
+const REBUILD: ChunkTarget = { queue: REBUILD_QUEUE, table: rebuildTable, replacesRows: false };
+
+// One chunk in one transaction: the deals are claimed (their marks deleted) first, so a deal changed
 // while it is being credited is marked again and credited again on the next refresh.
-function refreshChunk(connection: Connection, currency: string): Promise<number> {
+function refreshChunk(connection: Connection, currency: string, target: ChunkTarget): Promise<number> {
   return connection.transaction({ settings: CHUNK_SETTINGS }, async (tx) => {
     const rows: Array<{ id: string }> = await tx.query(`
-      DELETE FROM touch_credit_stale_deals WHERE deal_id IN (
-        SELECT deal_id FROM touch_credit_stale_deals ORDER BY deal_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      DELETE FROM ${target.queue} WHERE deal_id IN (
+        SELECT deal_id FROM ${target.queue} ORDER BY deal_id LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING deal_id::text AS id`, [CHUNK_DEALS]);
     const dealIds = rows.map((row) => row.id);
     if (dealIds.length > 0) {
       await refreshDealJourneyKeys(tx, dealIds);
-      await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
+      if (target.replacesRows) await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
       await tx.query(`CREATE TEMP TABLE streamed_credits (deal_id bigint, touch_id bigint, ${streamedColumns.map((column) =>
         `${column} ${column.startsWith('credit_') ? 'bigint' : 'float8'}`).join(', ')}) ON COMMIT DROP`);
       for (const basis of [ConversionBasis.REVENUE, ConversionBasis.PIPELINE]) {
         const scope = storedScope(basis, dealIds, currency);
         await streamCredits(tx, scope);
-        await insertCredits(tx, scope);
+        await insertCredits(tx, scope, target.table(basis));
       }
     }
     return dealIds.length;
   });
 }
 
-async function creditRemaining(connection: Connection, currency: string): Promise<number> {
+async function creditRemaining(connection: Connection, currency: string, target: ChunkTarget): Promise<number> {
   let credited = 0;
-  for (let chunk = await refreshChunk(connection, currency); chunk > 0; chunk = await refreshChunk(connection, currency)) credited += chunk;
+  for (let chunk = await refreshChunk(connection, currency, target); chunk > 0; chunk = await refreshChunk(connection, currency, target)) {
+    credited += chunk;
+  }
   return credited;
 }
+
+// More than a chunk: a second connection credits chunks beside this one (chunks claim their deals
+// with SKIP LOCKED), so that PostgreSQL reads one chunk's journeys while Node credits another's.
+async function creditBeside(connection: Connection, other: Connection, currency: string, target: ChunkTarget): Promise<number> {
+  const [here, beside] = await Promise.all([creditRemaining(connection, currency, target), creditRemaining(other, currency, target)]);
+  return here + beside;
+}
+
+/** How a refresh credits. */
+export interface RefreshOptions {
+  /** The fewest stale deals that make a refresh rebuild the credits rather than replace their rows. */
+  readonly rebuildFrom?: number;
+}
+
+// Below a few chunks, the rebuild's fixed costs (new tables, indexes, the swap) outweigh its savings.
+const REBUILD_FROM = 4 * CHUNK_DEALS;
 
 /**
  * Brings touch_credits and the journey keys up to date: every lead marked stale gets its keys
  * again, and every deal marked stale (directly, or through a changed lead) its keys and its
  * credits under every stored model, in chunks, on up to two connections, holding one chunk per
- * connection in memory at a time. Returns the number of deals credited.
+ * connection in memory at a time; when nearly every deal is stale, every deal, into new tables swapped
+ * in at the end (touch-credit-rebuild.ts). Returns the number of deals credited.
  */
-export function refreshTouchCredits(dataSource: DataSource, currency: string): Promise<number> {
+export function refreshTouchCredits(dataSource: DataSource, currency: string, options: RefreshOptions = {}): Promise<number> {
   return withConnection(dataSource, async (connection) => {
     await connection.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
     try {
@@ -140,12 +173,20 @@ export function refreshTouchCredits(dataSource: DataSource, currency: string): P
       await analyzeOutdated(connection, JOURNEY_TABLES);
       await refreshLeadJourneyKeys(connection);
       await refreshVisitorJourneyKeys(connection);
-      const first = await refreshChunk(connection, currency);
+      await abandonRebuild(connection);
+      if (await rebuildDue(connection, options.rebuildFrom ?? REBUILD_FROM)) {
+        await startRebuild(connection);
+        const rebuilt = await withConnection(dataSource, async (other) => {
+          const credited = await creditBeside(connection, other, currency, REBUILD);
+          await finishRebuild(connection, other);
+          return credited;
+        });
+        // Deals marked while the rebuild ran.
+        return rebuilt + await creditRemaining(connection, currency, STALE_DEALS);
+      }
+      const first = await refreshChunk(connection, currency, STALE_DEALS);
       if (first < CHUNK_DEALS) return first;
-      // More than a chunk: a second connection credits chunks beside this one (chunks claim their
-      // deals with SKIP LOCKED), so that PostgreSQL reads one chunk's journeys while Node credits another's.
-      const [here, beside] = await Promise.all([creditRemaining(connection, currency), withConnection(dataSource, (other) => creditRemaining(other, currency))]);
-      return first + here + beside;
+      return first + await withConnection(dataSource, (other) => creditBeside(connection, other, currency, STALE_DEALS));
     } finally {
       await connection.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]).catch(() => undefined);
     }

@@ -1,0 +1,129 @@
+import { escapeLiteral } from 'pg';
+import { ConversionBasis } from '../../attribution/journey';
+import { Connection, Queryable } from '../../database/sql';
+
+// A re-credit of (nearly) every deal (a new reporting currency, a migration, a backfill) spent half of
+// PostgreSQL's time deleting the old rows and maintaining three indexes row by row. Such a
+// re-credit instead loads every deal's credits into a new, unindexed table per basis, indexes it
+// in bulk and swaps it in for the old partition in one short transaction. Like TRUNCATE, the swap
+// is not MVCC-safe: a REPEATABLE READ transaction whose snapshot predates the load and that first
+// reads touch_credits after the swap sees no credits. The service's own reports take their
+// snapshot only after the refresh they wait for.
+
+/** Each basis's partition of touch_credits (migrations/1763900000000-touch-credits.ts). */
+const PARTITIONS: ReadonlyArray<[ConversionBasis, string]> = [
+  [ConversionBasis.REVENUE, 'touch_credits_revenue'], [ConversionBasis.PIPELINE, 'touch_credits_pipeline'],
+];
+const NEXT = '_next';
+
+/** The deals a rebuild has yet to credit, claimed in chunks as touch_credit_stale_deals are. */
+export const REBUILD_QUEUE = 'touch_credit_rebuild_deals';
+
+/** The table a rebuild loads a basis's credits into. */
+export function rebuildTable(basis: ConversionBasis): string {
+  return `${PARTITIONS.find(([candidate]) => candidate === basis)![1]}${NEXT}`;
+}
+
+// A rebuild credits every deal, each at 80-90% of the cost of replacing its rows (BENCHMARKS.md,
+// "Crediting"): it pays only when nearly every deal is stale.
+const REBUILD_SHARE = 0.9;
+
+/** Whether nearly every deal, and at least `minimumDeals`, is marked stale. */
+export async function rebuildDue(connection: Connection, minimumDeals: number): Promise<boolean> {
+  // Most refreshes find a few stale deals or none: the deals are counted only when there are enough.
+  const [{ enough }] = await connection.query<Array<{ enough: boolean }>>(
+    'SELECT count(*) >= $1 AS enough FROM (SELECT FROM touch_credit_stale_deals LIMIT $1) marked', [minimumDeals]);
+  if (!enough) return false;
+  const [{ stale, deals }] = await connection.query<Array<{ stale: number; deals: number }>>(`
+    SELECT (SELECT count(*) FROM touch_credit_stale_deals)::int AS stale, (SELECT count(*) FROM deals)::int AS deals`);
+  return stale >= REBUILD_SHARE * deals;
+}
+
+/**
+ * Starts a rebuild, in one transaction: the new tables, every deal queued, and every stale mark
+ * claimed. A deal marked after this keeps its mark for the refresh after the swap.
+ */
+export function startRebuild(connection: Connection): Promise<void> {
+  return connection.transaction({}, async (tx) => {
+    // The columns' own statistics targets, which CREATE TABLE ... LIKE does not copy.
+    const [{ targets }] = await tx.query<Array<{ targets: string | null }>>(`
+      SELECT string_agg(format('ALTER COLUMN %I SET STATISTICS %s', attname, attstattarget), ', ') AS targets
+      FROM pg_attribute WHERE attrelid = 'touch_credits'::regclass AND attnum > 0 AND attstattarget >= 0`);
+    for (const [basis, partition] of PARTITIONS) {
+      // Autovacuum would scan the table as it loads; it is analyzed once, before the swap.
+      await tx.query(`CREATE TABLE ${partition}${NEXT} (LIKE touch_credits INCLUDING DEFAULTS,
+        CONSTRAINT ${partition}${NEXT}_basis CHECK (basis = ${escapeLiteral(basis)})) WITH (autovacuum_enabled = false)`);
+      if (targets) await tx.query(`ALTER TABLE ${partition}${NEXT} ${targets}`);
+    }
+    await tx.query(`CREATE UNLOGGED TABLE ${REBUILD_QUEUE} (deal_id bigint PRIMARY KEY)`);
+    await tx.query(`INSERT INTO ${REBUILD_QUEUE} (deal_id) SELECT id FROM deals`);
+    await tx.query('DELETE FROM touch_credit_stale_deals');
+  });
+}
+
+/**
+ * Drops what a rebuild that did not finish (a crash, a failed chunk) left behind, and marks every
+ * deal stale again: its chunks claimed the stale marks of deals whose credits were never swapped in.
+ */
+export async function abandonRebuild(connection: Connection): Promise<void> {
+  const tables = [REBUILD_QUEUE, ...PARTITIONS.map(([, partition]) => `${partition}${NEXT}`)];
+  const [{ left }] = await connection.query<Array<{ left: boolean }>>(
+    'SELECT bool_or(to_regclass(name) IS NOT NULL) AS left FROM unnest($1::text[]) name', [tables]);
+  if (!left) return;
+  await connection.transaction({}, async (tx) => {
+    await tx.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
+    await tx.query('INSERT INTO touch_credit_stale_deals (deal_id) SELECT id FROM deals ON CONFLICT DO NOTHING');
+  });
+}
+
+// Bulk index builds: a 900k-row partition's indexes sort in memory.
+const INDEX_SETTINGS = { maintenance_work_mem: '256MB' };
+
+/** A partition's indexes, as the catalog has them. */
+function indexesOf(db: Queryable, partition: string): Promise<Array<{ name: string; unique: boolean; definition: string }>> {
+  return db.query(`
+    SELECT i.relname AS name, x.indisunique AS unique, pg_get_indexdef(i.oid) AS definition
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = $1::regclass`, [partition]);
+}
+
+/** The statements that give a new table planner statistics (the longest), then its partition's indexes. */
+async function indexingOf(db: Queryable, partition: string): Promise<string[]> {
+  const indexes = await indexesOf(db, partition);
+  return [
+    `ANALYZE ${partition}${NEXT}`,
+    ...indexes.map(({ name, unique, definition }) =>
+      `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${name}${NEXT} ON ${partition}${NEXT}${definition.slice(definition.indexOf(' USING '))}`),
+  ];
+}
+
+/** Runs the statements on both connections, each taking the next as it finishes one. */
+async function runBeside(connections: readonly Connection[], statements: readonly string[]): Promise<void> {
+  const queue = [...statements];
+  await Promise.all(connections.map((connection) => connection.transaction({ settings: INDEX_SETTINGS }, async (tx) => {
+    for (let statement = queue.shift(); statement !== undefined; statement = queue.shift()) await tx.query(statement);
+  })));
+}
+
+/**
+ * Ends a rebuild whose queue is empty: the new tables analyzed and indexed on both connections,
+ * then swapped in for the old partitions under the names they had, in one transaction that holds
+ * readers back only while the catalog changes.
+ */
+export async function finishRebuild(connection: Connection, other: Connection): Promise<void> {
+  // The largest partition's statements first (PIPELINE holds every deal), so that neither connection waits long for the other.
+  const statements = await Promise.all([...PARTITIONS].reverse().map(([, partition]) => indexingOf(connection, partition)));
+  await runBeside([connection, other], statements.flat());
+  await connection.transaction({}, async (tx) => {
+    for (const [basis, partition] of PARTITIONS) {
+      const indexes = await indexesOf(tx, partition);
+      await tx.query(`ALTER TABLE touch_credits DETACH PARTITION ${partition}`);
+      await tx.query(`DROP TABLE ${partition}`);
+      // The CHECK constraint spares ATTACH a scan for rows outside the partition; the indexes match the parent's and are attached as they are.
+      await tx.query(`ALTER TABLE touch_credits ATTACH PARTITION ${partition}${NEXT} FOR VALUES IN (${escapeLiteral(basis)})`);
+      await tx.query(`ALTER TABLE ${partition}${NEXT} DROP CONSTRAINT ${partition}${NEXT}_basis, RESET (autovacuum_enabled)`);
+      await tx.query(`ALTER TABLE ${partition}${NEXT} RENAME TO ${partition}`);
+      for (const { name } of indexes) await tx.query(`ALTER INDEX ${name}${NEXT} RENAME TO ${name}`);
+    }
+    await tx.query(`DROP TABLE ${REBUILD_QUEUE}`);
+  });
+}
