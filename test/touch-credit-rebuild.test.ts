@@ -1,4 +1,5 @@
-import { withConnection } from '../src/database/sql';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withConnection, withTransaction } from '../src/database/sql';
 import { startRebuild } from '../src/reports/stored-credits/touch-credit-rebuild';
 import { refreshTouchCredits } from '../src/reports/stored-credits/touch-credit-refresh';
 import { seedDemoData } from '../src/seed';
@@ -39,6 +40,10 @@ const leftovers = async () => (await app.dataSource.query(`
 
 const markEveryDeal = () => app.dataSource.query('INSERT INTO touch_credit_stale_deals SELECT id FROM deals ON CONFLICT DO NOTHING');
 const stale = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM touch_credit_stale_deals'))[0].n;
+
+// Whether a lock on touch_credits is being waited for (the swap's, behind a reader).
+const swapWaiting = async () => (await app.dataSource.query(`
+  SELECT EXISTS (SELECT FROM pg_locks WHERE NOT granted AND relation = 'touch_credits'::regclass) AS waiting`))[0].waiting;
 
 const REPORT = `query($input: AttributionInput!) { attribution(input: $input) { total { amountMinor } rows { key revenue { amountMinor } } } }`;
 const report = async () => {
@@ -86,4 +91,22 @@ test('a refresh with few stale deals replaces their rows and leaves the partitio
   expect(await refreshTouchCredits(app.dataSource, CURRENCY, { rebuildFrom: 2 })).toBe(3);
   expect(await app.dataSource.query(`SELECT inhrelid::int AS oid FROM pg_inherits WHERE inhparent = 'touch_credits'::regclass ORDER BY 1`))
     .toEqual(partitions);
+});
+
+test('a reader holding touch_credits delays the swap, not the reads that arrive after it', async () => {
+  await refreshTouchCredits(app.dataSource, CURRENCY);
+  const credited = await contents();
+  await markEveryDeal();
+  let refresh: Promise<number> | undefined;
+  await withTransaction(app.dataSource, {}, async (reader) => {
+    await reader.query('SELECT count(*) FROM touch_credits');
+    refresh = refreshTouchCredits(app.dataSource, CURRENCY, REBUILD);
+    while (!(await swapWaiting())) await sleep(20);
+    // This read queues behind the swap, which waits for the reader: were the swap to wait for good,
+    // neither would ever go on. It gets through once the swap steps back, and sees the old rows.
+    expect(await contents()).toEqual(credited);
+  });
+  expect(await refresh).toBe(deals);
+  expect(await contents()).toEqual(credited);
+  expect(await leftovers()).toEqual([]);
 });

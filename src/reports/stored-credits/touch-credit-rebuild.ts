@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { escapeLiteral } from 'pg';
 import { ConversionBasis } from '../../attribution/journey';
-import { Connection, Queryable } from '../../database/sql';
+import { Connection, Queryable, Transaction } from '../../database/sql';
 
 // A re-credit of (nearly) every deal (a new reporting currency, a migration, a backfill) spent half of
 // PostgreSQL's time deleting the old rows and maintaining three indexes row by row. Such a
@@ -48,7 +49,7 @@ export function startRebuild(connection: Connection): Promise<void> {
     // The columns' own statistics targets, which CREATE TABLE ... LIKE does not copy.
     const [{ targets }] = await tx.query<Array<{ targets: string | null }>>(`
       SELECT string_agg(format('ALTER COLUMN %I SET STATISTICS %s', attname, attstattarget), ', ') AS targets
-      FROM pg_attribute WHERE attrelid = 'touch_credits'::regclass AND attnum > 0 AND attstattarget >= 0`);
+      FROM pg_attribute WHERE attrelid = 'touch_credits'::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0`);
     for (const [basis, partition] of PARTITIONS) {
       // Autovacuum would scan the table as it loads; it is analyzed once, before the swap.
       await tx.query(`CREATE TABLE ${partition}${NEXT} (LIKE touch_credits INCLUDING DEFAULTS,
@@ -104,26 +105,45 @@ async function runBeside(connections: readonly Connection[], statements: readonl
   })));
 }
 
+/** In one transaction: each new table in for its partition, under the partition's names. */
+async function swap(tx: Transaction): Promise<void> {
+  for (const [basis, partition] of PARTITIONS) {
+    const indexes = await indexesOf(tx, partition);
+    await tx.query(`ALTER TABLE touch_credits DETACH PARTITION ${partition}`);
+    await tx.query(`DROP TABLE ${partition}`);
+    // The CHECK constraint spares ATTACH a scan for rows outside the partition; the indexes match the parent's and are attached as they are.
+    await tx.query(`ALTER TABLE touch_credits ATTACH PARTITION ${partition}${NEXT} FOR VALUES IN (${escapeLiteral(basis)})`);
+    await tx.query(`ALTER TABLE ${partition}${NEXT} DROP CONSTRAINT ${partition}${NEXT}_basis, RESET (autovacuum_enabled)`);
+    await tx.query(`ALTER TABLE ${partition}${NEXT} RENAME TO ${partition}`);
+    for (const { name } of indexes) await tx.query(`ALTER INDEX ${name}${NEXT} RENAME TO ${name}`);
+  }
+  await tx.query(`DROP TABLE ${REBUILD_QUEUE}`);
+}
+
+// The swap waits for the readers already in touch_credits, and readers arriving meanwhile queue
+// behind it: one long reader (a BI query may run for a minute) would hold every report back. So
+// the swap gives up waiting after a moment, lets the queue drain and tries again; the last time,
+// it waits as long as it takes (0: no limit).
+const SWAP_LOCK_TIMEOUTS = ['2s', '2s', '2s', '2s', '0'];
+const SWAP_RETRY_MS = 1000;
+// SQLSTATE lock_not_available: what lock_timeout raises.
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /**
  * Ends a rebuild whose queue is empty: the new tables analyzed and indexed on both connections,
- * then swapped in for the old partitions under the names they had, in one transaction that holds
- * readers back only while the catalog changes.
+ * then swapped in for the old partitions in one transaction that holds readers back only while
+ * the catalog changes.
  */
 export async function finishRebuild(connection: Connection, other: Connection): Promise<void> {
   // The largest partition's statements first (PIPELINE holds every deal), so that neither connection waits long for the other.
   const statements = await Promise.all([...PARTITIONS].reverse().map(([, partition]) => indexingOf(connection, partition)));
   await runBeside([connection, other], statements.flat());
-  await connection.transaction({}, async (tx) => {
-    for (const [basis, partition] of PARTITIONS) {
-      const indexes = await indexesOf(tx, partition);
-      await tx.query(`ALTER TABLE touch_credits DETACH PARTITION ${partition}`);
-      await tx.query(`DROP TABLE ${partition}`);
-      // The CHECK constraint spares ATTACH a scan for rows outside the partition; the indexes match the parent's and are attached as they are.
-      await tx.query(`ALTER TABLE touch_credits ATTACH PARTITION ${partition}${NEXT} FOR VALUES IN (${escapeLiteral(basis)})`);
-      await tx.query(`ALTER TABLE ${partition}${NEXT} DROP CONSTRAINT ${partition}${NEXT}_basis, RESET (autovacuum_enabled)`);
-      await tx.query(`ALTER TABLE ${partition}${NEXT} RENAME TO ${partition}`);
-      for (const { name } of indexes) await tx.query(`ALTER INDEX ${name}${NEXT} RENAME TO ${name}`);
+  for (const [attempt, timeout] of SWAP_LOCK_TIMEOUTS.entries()) {
+    try {
+      return await connection.transaction({ settings: { lock_timeout: timeout } }, swap);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE || attempt === SWAP_LOCK_TIMEOUTS.length - 1) throw error;
+      await sleep(SWAP_RETRY_MS);
     }
-    await tx.query(`DROP TABLE ${REBUILD_QUEUE}`);
-  });
+  }
 }
