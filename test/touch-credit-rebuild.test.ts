@@ -26,11 +26,13 @@ const contents = async () => (await app.dataSource.query(`
   SELECT count(*)::int AS rows, md5(string_agg(tc::text, ',' ORDER BY basis, deal_id, touch_id NULLS FIRST)) AS md5
   FROM touch_credits tc`))[0];
 
-// The partitions of touch_credits, their options and constraints, and every index on them.
+// The partitions of touch_credits, their options, constraints, columns without statistics, and every index on them.
 const layout = () => app.dataSource.query(`
   SELECT c.relname AS partition, pg_get_expr(c.relpartbound, c.oid) AS bound, c.reloptions AS options,
          (SELECT array_agg(pg_get_indexdef(x.indexrelid) ORDER BY pg_get_indexdef(x.indexrelid)) FROM pg_index x WHERE x.indrelid = c.oid) AS indexes,
-         (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE conrelid = c.oid) AS constraints
+         (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE conrelid = c.oid) AS constraints,
+         (SELECT array_agg(attname::text ORDER BY attname) FROM pg_attribute
+          WHERE attrelid = c.oid AND attnum > 0 AND attstattarget = 0) AS unanalyzed
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
   WHERE i.inhparent = 'touch_credits'::regclass ORDER BY c.relname`);
 
@@ -59,6 +61,7 @@ test('a rebuild stores the rows that replacing each deal\'s rows stores, in the 
   const before = await layout();
   const reported = await report();
   expect(replaced.rows).toBeGreaterThan(deals);
+  expect(before[0].unanalyzed).toContain('credit_time_decay');
 
   await markEveryDeal();
   expect(await refreshTouchCredits(app.dataSource, CURRENCY, REBUILD)).toBe(deals);
