@@ -20,6 +20,9 @@ const NEXT = '_next';
 /** The deals a rebuild has yet to credit, claimed in chunks as touch_credit_stale_deals are. */
 export const REBUILD_QUEUE = 'touch_credit_rebuild_deals';
 
+/** Every table a rebuild creates, and drops or swaps in. */
+const REBUILD_TABLES = [REBUILD_QUEUE, ...PARTITIONS.map(([, partition]) => `${partition}${NEXT}`)];
+
 /** The table a rebuild loads a basis's credits into. */
 export function rebuildTable(basis: ConversionBasis): string {
   return `${PARTITIONS.find(([candidate]) => candidate === basis)![1]}${NEXT}`;
@@ -29,15 +32,21 @@ export function rebuildTable(basis: ConversionBasis): string {
 // "Crediting"): it pays only when nearly every deal is stale.
 const REBUILD_SHARE = 0.9;
 
-/** Whether nearly every deal, and at least `minimumDeals`, is marked stale. */
+/**
+ * Whether nearly every deal, and at least `minimumDeals`, is marked stale, after dropping what an
+ * unfinished rebuild left (abandonRebuild): one round trip for a refresh with little to do, which
+ * every stored report runs first.
+ */
 export async function rebuildDue(connection: Connection, minimumDeals: number): Promise<boolean> {
   // Most refreshes find a few stale deals or none: the deals are counted only when there are enough.
-  const [{ enough }] = await connection.query<Array<{ enough: boolean }>>(
-    'SELECT count(*) >= $1 AS enough FROM (SELECT FROM touch_credit_stale_deals LIMIT $1) marked', [minimumDeals]);
-  if (!enough) return false;
+  const [{ left, enough }] = await connection.query<Array<{ left: boolean; enough: boolean }>>(`
+    SELECT (SELECT bool_or(to_regclass(name) IS NOT NULL) FROM unnest($1::text[]) name) AS left,
+           (SELECT count(*) >= $2 FROM (SELECT FROM touch_credit_stale_deals LIMIT $2) marked) AS enough`, [REBUILD_TABLES, minimumDeals]);
+  if (left) await abandonRebuild(connection);
+  else if (!enough) return false;
   const [{ stale, deals }] = await connection.query<Array<{ stale: number; deals: number }>>(`
     SELECT (SELECT count(*) FROM touch_credit_stale_deals)::int AS stale, (SELECT count(*) FROM deals)::int AS deals`);
-  return stale >= REBUILD_SHARE * deals;
+  return stale >= minimumDeals && stale >= REBUILD_SHARE * deals;
 }
 
 /**
@@ -66,13 +75,9 @@ export function startRebuild(connection: Connection): Promise<void> {
  * Drops what a rebuild that did not finish (a crash, a failed chunk) left behind, and marks every
  * deal stale again: its chunks claimed the stale marks of deals whose credits were never swapped in.
  */
-export async function abandonRebuild(connection: Connection): Promise<void> {
-  const tables = [REBUILD_QUEUE, ...PARTITIONS.map(([, partition]) => `${partition}${NEXT}`)];
-  const [{ left }] = await connection.query<Array<{ left: boolean }>>(
-    'SELECT bool_or(to_regclass(name) IS NOT NULL) AS left FROM unnest($1::text[]) name', [tables]);
-  if (!left) return;
-  await connection.transaction({}, async (tx) => {
-    await tx.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
+function abandonRebuild(connection: Connection): Promise<void> {
+  return connection.transaction({}, async (tx) => {
+    await tx.query(`DROP TABLE IF EXISTS ${REBUILD_TABLES.join(', ')}`);
     await tx.query('INSERT INTO touch_credit_stale_deals (deal_id) SELECT id FROM deals ON CONFLICT DO NOTHING');
   });
 }

@@ -11,7 +11,7 @@ import { streamJourneys } from '../journeys/journey-stream';
 import { FIRST_OF_KEYS, positionCreditedSql } from '../journeys/position-credit-sql';
 import { ContactsRule, JourneyScope } from '../report-scope';
 import { POSITION_STORED_MODELS, STORED_MODELS, STREAMED_STORED_MODELS } from './stored-credit-models';
-import { abandonRebuild, finishRebuild, REBUILD_QUEUE, rebuildDue, rebuildTable, startRebuild } from './touch-credit-rebuild';
+import { finishRebuild, REBUILD_QUEUE, rebuildDue, rebuildTable, startRebuild } from './touch-credit-rebuild';
 import { writeStreamedCredits } from './touch-credit-rows';
 
 // Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
@@ -173,7 +173,6 @@ export function refreshTouchCredits(dataSource: DataSource, currency: string, op
       await analyzeOutdated(connection, JOURNEY_TABLES);
       await refreshLeadJourneyKeys(connection);
       await refreshVisitorJourneyKeys(connection);
-      await abandonRebuild(connection);
       if (await rebuildDue(connection, options.rebuildFrom ?? REBUILD_FROM)) {
         await startRebuild(connection);
         const rebuilt = await withConnection(dataSource, async (other) => {
