@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { importCsv } from '../src/ingest/csv-import';
+import { ingestKinds } from '../src/ingest/kinds';
 import { seedDemoData } from '../src/seed';
 import { deal, ingest, lead, touch } from './support/ingest';
 import { startTestApp, TestApp } from './support/test-app';
@@ -112,4 +115,27 @@ test('CUSTOM weights on FIRST, LAST and MIDDLE alone, credited in SQL, equal the
   const custom = await compare({ groupBy: ['CHANNEL'], models: ['CUSTOM'], weights: { first: 0.4, last: 0.4, middle: 0.2 } });
   for (const row of custom.rows) row.values.forEach((value: { model: string }) => { value.model = 'POSITION_BASED'; });
   expect(custom).toEqual(stored);
+});
+
+test('touches less than a millisecond apart keep their time order in every path, whatever their ids', async () => {
+  // A CSV file keeps microseconds. The later touch is imported first, so it has the smaller id:
+  // ordered by millisecond and then id, the journey would start with it.
+  const ok = (result: { userErrors: unknown[] }) => expect(result.userErrors).toEqual([]);
+  ok(await ingest(app, 'leads', [lead('L-MICRO', { createdAt: '2025-06-01T00:00:00Z' })]));
+  const csv = ['externalId,leadExternalId,channel,type,occurredAt', 'T-MICRO-LATE,L-MICRO,micro_late,AD_CLICK,2025-06-02T10:00:00.000900Z',
+    'T-MICRO-EARLY,L-MICRO,micro_early,AD_CLICK,2025-06-02T10:00:00.000100Z'];
+  for (const line of csv.slice(1)) {
+    expect(await importCsv(app.dataSource, ingestKinds.touches, Readable.from([`${csv[0]}\n${line}\n`]))).toMatchObject({ created: 1 });
+  }
+  ok(await ingest(app, 'deals', [deal('D-MICRO', { amount: '100.00', status: 'WON', createdAt: '2025-06-03T00:00:00Z',
+    closedAt: '2025-06-03T00:00:00Z', contacts: [{ leadExternalId: 'L-MICRO', primary: true }] })]));
+  const day = { groupBy: ['CHANNEL'], from: '2025-06-03T00:00:00Z', to: '2025-06-04T00:00:00Z' };
+  const credited = (result: Awaited<ReturnType<typeof compare>>, model: string) => Object.fromEntries(result.rows.map(
+    (row: { keys: string[]; values: Array<{ model: string; revenue: { amountMinor: string } }> }) =>
+      [row.keys[0], row.values.find((value) => value.model === model)!.revenue.amountMinor]));
+  const stored = await expectPathsAgree(day);
+  expect(credited(stored, 'FIRST_TOUCH')).toEqual({ micro_early: '10000', micro_late: '0' });
+  expect(credited(stored, 'LAST_TOUCH')).toEqual({ micro_early: '0', micro_late: '10000' });
+  const inSql = await compare({ ...day, models: ['FIRST_TOUCH'], ...ON_THE_FLY });
+  expect(credited(inSql, 'FIRST_TOUCH')).toEqual({ micro_early: '10000', micro_late: '0' });
 });

@@ -35,4 +35,12 @@ describe('orderJourney', () => {
     expect(orderJourney(input).map(({ id }) => id)).toEqual(['2', '9', '10', '1']);
     expect(input.map(({ id }) => id)).toEqual(['10', '9', '1', '2']);
   });
+
+  test('touches within one millisecond follow their microseconds when known, else their ids', () => {
+    const at = Date.UTC(2024, 0, 1);
+    const late = { ...touch('1', 0), occurredMicros: at * 1000 + 900 };
+    const early = { ...touch('2', 0), occurredMicros: at * 1000 + 100 };
+    expect(orderJourney([late, early]).map(({ id }) => id)).toEqual(['2', '1']);
+    expect(orderJourney([touch('2', 0), touch('1', 0)]).map(({ id }) => id)).toEqual(['1', '2']);
+  });
 });

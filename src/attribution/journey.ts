@@ -2,7 +2,13 @@
 export interface JourneyTouch {
   /** Unique within a journey: breaks ties between touches at the same instant. */
   readonly id: string;
+  /** When it happened, to the millisecond: what the models measure times with. */
   readonly occurredAt: Date;
+  /**
+   * When it happened to the microsecond (since the epoch), as PostgreSQL keeps it, when known:
+   * orders touches less than a millisecond apart as SQL does.
+   */
+  readonly occurredMicros?: number;
   /** Channel slug; LAST_NON_DIRECT checks it against the direct channels. */
   readonly channel: string;
   /** What credit is grouped by: channel slug, campaign id, source/medium... */
@@ -50,8 +56,10 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const micros = (touch: JourneyTouch) => touch.occurredMicros ?? touch.occurredAt.getTime() * 1000;
+
 export function compareTouches(a: JourneyTouch, b: JourneyTouch): number {
-  return a.occurredAt.getTime() - b.occurredAt.getTime() || compareIds(a.id, b.id);
+  return micros(a) - micros(b) || compareIds(a.id, b.id);
 }
 
 /** The journey in `(occurredAt, id)` order, whatever order the caller gave it in. */

@@ -42,7 +42,7 @@ function dealLines(deal: DealJourney, amountMinor: bigint, { request, models, am
   }
   const touchDimensions = request.groupBy.filter(isTouchDimension);
   const journey: JourneyTouch[] = deal.touches.map((touch) => ({
-    id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel,
+    id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel,
     key: touchDimensions.map((dimension) => touchKey(touch, dimension)).join(ROW_KEY_SEPARATOR),
   }));
   const context = journeyContext(deal, basis);

@@ -87,6 +87,7 @@ export class AttributionAggregator {
     const journey = orderJourney(deal.touches.map((touch): KeyedTouch => ({
       id: touch.id,
       occurredAt: touch.occurredAt,
+      occurredMicros: touch.occurredMicros,
       channel: touch.channel,
       key: touchDimensions.map((dimension) => touchKey(touch, dimension)).join(ROW_KEY_SEPARATOR),
       source: touch,

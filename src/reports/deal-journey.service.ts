@@ -40,7 +40,7 @@ function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, 
   collapse: boolean): Omit<CreditedJourney, 'currency' | 'minorUnits'> {
   const context = journeyContext(deal, basis);
   const ordered: JourneyTouchOf[] = orderJourney(deal.touches.map((touch) => ({
-    id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel, key: touch.channel, source: touch,
+    id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel, key: touch.channel, source: touch,
   }))) as JourneyTouchOf[];
   const journey = collapse ? (collapseRepeats(ordered) as JourneyTouchOf[]) : ordered;
   const holders = findMilestones(journey, context);

@@ -9,6 +9,8 @@ import { journeySql } from './journey-sql';
 export interface ReportTouch {
   id: string;
   occurredAt: Date;
+  /** Microseconds since the epoch: the order of touches less than a millisecond apart. */
+  occurredMicros: number;
   channel: string;
   campaignId: string | null;
   /** Only when the scope asks for campaign details. */
@@ -82,7 +84,9 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
 function touchOf(row: Row): ReportTouch {
   return {
     id: row.touchId as string,
-    occurredAt: new Date(row.occurredAt as number),
+    // Date truncates toward zero, as it did the milliseconds this column held before.
+    occurredAt: new Date(Math.trunc((row.occurredMicros as number) / 1000)),
+    occurredMicros: row.occurredMicros as number,
     channel: row.channel as string,
     campaignId: row.campaignId as string | null,
     campaignExternalId: row.campaignExternalId as string | null,
@@ -101,12 +105,14 @@ export async function* streamJourneys(client: PoolClient, scope: JourneyScope): 
   const { sql, params } = journeySql(scope);
   const stream = client.query(new QueryStream(sql, params, { batchSize: 2000 }));
   let current: DealJourney | undefined;
+  // Each deal's row (no touch) comes before its touches' rows (journeySql).
   for await (const row of stream as AsyncIterable<Row>) {
-    if (current?.dealId !== row.dealId) {
+    if (row.touchId === null) {
       if (current) yield current;
       current = startJourney(row, scope);
+    } else {
+      current!.touches.push(touchOf(row));
     }
-    if (row.touchId !== null) current.touches.push(touchOf(row));
   }
   if (current) yield current;
 }

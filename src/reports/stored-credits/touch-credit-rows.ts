@@ -15,7 +15,7 @@ export function writeStreamedCredits(rows: BinaryCopyRows, deal: DealJourney, ba
   const amountMinor = deal.convertedMinor;
   if (amountMinor === null || deal.touches.length === 0) return;
   const journey: JourneyTouch[] = orderJourney(deal.touches.map((touch) =>
-    ({ id: touch.id, occurredAt: touch.occurredAt, channel: touch.channel, key: touch.channel })));
+    ({ id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel, key: touch.channel })));
   const context = journeyContext(deal, basis);
   const credits = models.map((options) => journeyCredits(amountMinor, journey, context, options));
   const fields = 2 + 2 * credits.length;
