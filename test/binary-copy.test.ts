@@ -55,3 +55,29 @@ test('rows spanning many pieces all arrive, in order', async () => {
   expect(back).toHaveLength(count);
   expect(wrong.slice(0, 3)).toEqual([]);
 });
+
+test('timestamps to the microsecond, booleans, text, char and NULLs come back exactly, also across pieces', async () => {
+  const times = ['1969-12-31 23:59:59.999999+00', '1999-12-31 23:59:59.000001+00', '2000-01-01 00:00:00+00', '2025-06-02 10:00:00.000900+00'];
+  const texts = ['paid_search', 'é / 中文 / 🙂', '', 'x'.repeat(1_500_000)];
+  const values = times.map((time, index) => ({ time, flag: index % 2 === 0, text: texts[index], code: index === 3 ? null : 'EUR' }));
+  const micros = await database.dataSource.query(
+    'SELECT (extract(epoch FROM t::timestamptz) * 1000000)::float8 AS micros FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n', [times]);
+  const rows = new BinaryCopyRows();
+  values.forEach((value, index) => {
+    rows.row(4);
+    rows.timestamptz(micros[index].micros);
+    rows.bool(value.flag);
+    rows.text(value.text);
+    if (value.code === null) rows.null();
+    else rows.text(value.code);
+  });
+  const back = await withTransaction(database.dataSource, {}, async (tx) => {
+    await tx.query('CREATE TEMP TABLE copied (n serial, at timestamptz, flag boolean, label text, code char(3)) ON COMMIT DROP');
+    await pipeline(Readable.from(rows.finish()), tx.client.query(copyFrom('COPY copied (at, flag, label, code) FROM STDIN WITH (FORMAT binary)')));
+    return tx.query(`SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS at, flag, label, code FROM copied ORDER BY n`);
+  });
+  expect(back.map((row: { label: string }) => ({ ...row, label: row.label.slice(0, 20), length: row.label.length }))).toEqual(values.map((value) => ({
+    at: value.time.slice(0, 19) + (value.time.includes('.') ? value.time.slice(19, 26) : '.000000'),
+    flag: value.flag, label: value.text.slice(0, 20), length: value.text.length, code: value.code,
+  })));
+});

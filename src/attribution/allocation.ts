@@ -48,15 +48,19 @@ export function allocateMinorUnits(amount: bigint, weights: readonly Ratio[]): b
 export function allocateByIntegerWeights(amount: bigint, weights: readonly number[], total: number): bigint[] {
   if (amount < 0n) throw new RangeError('amount must not be negative');
   if (total <= 0) throw new RangeError('weights must not all be zero');
-  if (amount > BigInt(Math.floor(Number.MAX_SAFE_INTEGER / total))) return largestRemainder(amount, weights.map(BigInt));
+  // Above 2^53, Number(amount) rounds, but stays above this bound.
   const units = Number(amount);
+  if (units > Math.floor(Number.MAX_SAFE_INTEGER / total)) return largestRemainder(amount, weights.map(BigInt));
   const remainders = weights.map((weight) => (units * weight) % total);
   const parts = weights.map((weight, index) => (units * weight - remainders[index]) / total);
   let leftover = units - parts.reduce((sum, part) => sum + part, 0);
-  for (const index of byRemainder(remainders)) {
-    if (leftover === 0) break;
-    parts[index] += 1;
-    leftover -= 1;
+  // Nothing left over (a single holder, or an even split): no order of remainders to find.
+  if (leftover > 0) {
+    for (const index of byRemainder(remainders)) {
+      if (leftover === 0) break;
+      parts[index] += 1;
+      leftover -= 1;
+    }
   }
   return parts.map(BigInt);
 }

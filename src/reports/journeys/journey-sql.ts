@@ -129,7 +129,8 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
   const dealKeys = [...scope.periods, ...(scope.dealAttributes ?? [])];
   const attributes = (scope.dealAttributes ?? []).map((dimension) => `${dealAttributeSql(dimension)} AS "${dimension}"`);
   // Each deal's times in milliseconds once per deal, not once per row of its journey.
-  const times = [`${epochMs(conversion)} AS conversion_ms`, `${epochMs('d.created_at')} AS created_ms`, `${epochMs('d.closed_at')} AS closed_ms`];
+  const times = [`${epochMs(conversion)} AS conversion_ms`, `${epochMicros(conversion)} AS conversion_micros`,
+    `${epochMs('d.created_at')} AS created_ms`, `${epochMs('d.closed_at')} AS closed_ms`];
   const deal = dealSql(scope, params, timeZone, [...periods, ...attributes, ...(details.externalIds ? ['d.external_id'] : []), ...times]);
   const touches = touchConditions(scope, params, 'deal.conversion_at', true);
   const sql = `
@@ -144,7 +145,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
     )
     SELECT deal.id AS "dealId", deal.amount_minor AS "amountMinor", deal.currency, deal.status,
            deal.converted_minor AS "convertedMinor", deal.conversion_day::text AS "conversionDay",
-           deal.conversion_ms AS "conversionAt", deal.created_ms AS "dealCreatedAt",
+           deal.conversion_ms AS "conversionAt", deal.conversion_micros AS "conversionMicros", deal.created_ms AS "dealCreatedAt",
            deal.closed_ms AS "closedAt", lc.created_ms AS "leadCreatedAt",
            ${dealKeys.map((dimension) => `deal."${dimension}", `).join('')}
            ${details.externalIds ? 'deal.external_id' : 'NULL'} AS "dealExternalId",
@@ -153,7 +154,7 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
            NULL::text AS "touchExternalId"
     FROM deal LEFT JOIN lead_created lc ON lc.deal_id = deal.id
     UNION ALL
-    SELECT jt.deal_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${dealKeys.map(() => 'NULL, ').join('')} NULL,
+    SELECT jt.deal_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${dealKeys.map(() => 'NULL, ').join('')} NULL,
            jt.id, ${epochMicros('jt.occurred_at')}, jt.channel, jt.campaign_id,
            ${details.campaign ? 'cmp.external_id' : 'NULL'},
            ${details.campaign ? 'cmp.name' : 'NULL'},

@@ -36,6 +36,8 @@ export interface DealJourney {
   convertedMinor: bigint | null;
   conversionDay: string;
   conversionAt: Date;
+  /** The conversion time in microseconds since the epoch: what touch_credits stores. */
+  conversionMicros: number;
   dealCreatedAt: Date;
   closedAt: Date | null;
   leadCreatedAt: Date | null;
@@ -72,6 +74,7 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
     convertedMinor: row.convertedMinor === null ? null : BigInt(row.convertedMinor),
     conversionDay: row.conversionDay as string,
     conversionAt: new Date(row.conversionAt as number),
+    conversionMicros: row.conversionMicros as number,
     dealCreatedAt: new Date(row.dealCreatedAt as number),
     closedAt: row.closedAt === null ? null : new Date(row.closedAt as number),
     leadCreatedAt: row.leadCreatedAt === null ? null : new Date(row.leadCreatedAt as number),

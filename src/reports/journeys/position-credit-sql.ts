@@ -14,9 +14,6 @@ const FIRST_OF: Partial<Record<Dimension, readonly [string, string]>> = {
   [Dimension.SOURCE_MEDIUM]: ['source_medium', 'first_of_source_medium'],
 };
 
-/** Every key touch_credits flags the first row of per deal, with its flag. */
-export const FIRST_OF_KEYS = Object.values(FIRST_OF) as ReadonlyArray<readonly [string, string]>;
-
 // The classes of touches of equal weight, and the position of one of each: 0, 1 (when n > 2), n - 1.
 const CLASSES = [['first', '0'], ['middle', '1'], ['last', 'n - 1']] as const;
 
@@ -130,33 +127,6 @@ function dealCreditSql(weights: readonly EndWeights[], numericShares: boolean): 
 // Model k's credit of the touch at position p.i (deal_credit q).
 const touchCreditSql = (k: string) => `CASE WHEN p.i = 0 THEN credit_first_${k} WHEN p.i = p.n - 1 THEN credit_last_${k}
   ELSE part_middle_${k} + (p.i < middle_cutoff_${k})::int END`;
-
-/**
- * The CTEs (to follow WITH) crediting by position the journeys of `scope`, one model per weights,
- * named by index: `deal` (every deal in scope), `journey_touch`, and `credited`, one row per
- * journey touch with deal_id, id, conversion_at, amount (NULL when a rate is missing), channel,
- * campaign_id, source_medium (NULL unless asked for), its position i, the `firstOf` flags (column
- * keyed, flag: true on the earliest touch of its deal and key) and credit_<k>, share_<k> per model
- * k, each credit split exactly by largest remainder (docs/attribution.md, section 7: floor of each
- * quota, leftover units to the largest remainders, ties to the earlier touch).
- */
-export function positionCreditedSql(scope: JourneyScope, params: SqlParams, weights: readonly EndWeights[], sourceMedium: boolean,
-  firstOf: ReadonlyArray<readonly [string, string]>): string {
-  const columns = weights.map((_, index) => String(index));
-  return `${positionedSql(scope, params, sourceMedium)},
-    -- The position of the earliest touch per deal and key: hashed, where a window per key sorted
-    -- the journeys once more per key.
-    ${firstOf.map(([key, flag]) => `${flag}_at AS (SELECT deal_id, min(i) AS i FROM positioned GROUP BY deal_id, ${key}),`).join('\n')}
-    ${dealCreditSql(weights, false)},
-    credited AS (
-      SELECT p.deal_id, p.id, p.conversion_at, p.amount, p.channel, p.campaign_id, p.source_medium, p.i,
-             ${firstOf.map(([, flag]) => `${flag}_at.i IS NOT NULL AS ${flag}, `).join('')}
-             ${columns.map((k) => `${touchCreditSql(k)} AS credit_${k},
-             CASE WHEN p.i = 0 THEN share_first_${k} WHEN p.i = p.n - 1 THEN share_last_${k} ELSE share_middle_${k} END AS share_${k}`).join(', ')}
-      FROM positioned p JOIN deal_credit q ON q.deal_id = p.deal_id
-      ${firstOf.map(([, flag]) => `LEFT JOIN ${flag}_at ON ${flag}_at.deal_id = p.deal_id AND ${flag}_at.i = p.i`).join(' ')}
-    )`;
-}
 
 /**
  * Credits in SQL (one statement, set-based) for the requests every model of which gives shares by

@@ -1,7 +1,6 @@
 import {
   RuleBasedModel, DEFAULT_DIRECT_CHANNELS, DEFAULT_HALF_LIFE_DAYS, RuleBasedOptions,
 } from '../../attribution/rule-based-model';
-import { endWeights } from '../../attribution/journey-credits';
 
 /**
  * The models whose default-option credits are kept in touch_credits, with their column suffix
@@ -30,16 +29,8 @@ export interface StoredModel {
   readonly suffix: string;
 }
 
-const storedModels: StoredModel[] = STORED_MODELS.map(([model, suffix]) => ({ options: { model } as RuleBasedOptions, suffix }));
-
-/** The stored models credited in SQL, by position alone (position-credit-sql.ts), with their weights. */
-export const POSITION_STORED_MODELS = storedModels.flatMap((model) => {
-  const weights = endWeights(model.options);
-  return weights ? [{ ...model, weights }] : [];
-});
-
-/** The stored models the process credits, journey by journey (journeyCredits). */
-export const STREAMED_STORED_MODELS = storedModels.filter((model) => endWeights(model.options) === undefined);
+/** Every stored model, in STORED_MODELS' order: the process credits each journey under all of them. */
+export const STORED_CREDIT_MODELS: readonly StoredModel[] = STORED_MODELS.map(([model, suffix]) => ({ options: { model } as RuleBasedOptions, suffix }));
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 

@@ -4,15 +4,13 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../../attribution/journey';
 import { BinaryCopyRows } from '../../database/binary-copy';
-import { Connection, SqlParams, Transaction, withConnection } from '../../database/sql';
+import { Connection, Transaction, withConnection } from '../../database/sql';
 import { analyzeOutdated } from '../../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys, refreshVisitorJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from '../journeys/journey-stream';
-import { FIRST_OF_KEYS, positionCreditedSql } from '../journeys/position-credit-sql';
 import { ContactsRule, JourneyScope } from '../report-scope';
-import { POSITION_STORED_MODELS, STORED_MODELS, STREAMED_STORED_MODELS } from './stored-credit-models';
 import { finishRebuild, REBUILD_QUEUE, rebuildDue, rebuildTable, startRebuild } from './touch-credit-rebuild';
-import { writeStreamedCredits } from './touch-credit-rows';
+import { CREDIT_COLUMNS, writeCreditRows } from './touch-credit-rows';
 
 // Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
 // large demo data, 1,000 deals took a little less time and CPU than 2,000 (peak RSS 240 MB against
@@ -23,62 +21,27 @@ const JOURNEY_TABLES = ['deals', 'deal_contacts', 'leads', 'touches'];
 // Any constant: serialises refreshes across processes sharing the database.
 const REFRESH_LOCK = 727_311_001;
 
-const COLUMNS = [
-  'deal_id', 'basis', 'touch_id', 'conversion_at', 'currency', 'amount_minor', 'channel', 'campaign_id', 'source_medium',
-  'first_of_deal', 'first_of_channel', 'first_of_campaign', 'first_of_source_medium',
-  ...STORED_MODELS.flatMap(([, suffix]) => [`credit_${suffix}`, `share_${suffix}`]),
-];
-
-const streamedColumns = STREAMED_STORED_MODELS.flatMap(({ suffix }) => [`credit_${suffix}`, `share_${suffix}`]);
-const streamedOptions = STREAMED_STORED_MODELS.map(({ options }) => options);
-
-// Each stored model's credit and share in a touch's row: from SQL (c, by index) or from the process (s).
-const modelValues = STORED_MODELS.map(([, suffix]) => {
-  const k = POSITION_STORED_MODELS.findIndex((model) => model.suffix === suffix);
-  return k >= 0 ? `c.credit_${k}, c.share_${k}` : `s.credit_${suffix}, s.share_${suffix}`;
-}).join(', ');
-
 const storedScope = (basis: ConversionBasis, dealIds: string[], currency: string): JourneyScope => ({
   basis, dealIds, currency, baseCurrency: currency, timeZone: 'UTC', contacts: ContactsRule.DEAL_CONTACTS, periods: [],
+  touchDetails: { sourceMedium: true },
 });
 
-// The models SQL cannot credit by position, journey by journey in the process, into streamed_credits.
-async function streamCredits(tx: Transaction, scope: JourneyScope): Promise<void> {
+/**
+ * The deals' rows on one basis: each journey read once and credited in the process under every
+ * stored model (touch-credit-rows.ts), the rows copied into `table` in one COPY. Crediting the
+ * position models in SQL instead read and sorted every journey a second time, and spent a third
+ * of a full re-credit's time in PostgreSQL on window functions, joins and single-row inserts.
+ */
+async function copyCredits(tx: Transaction, scope: JourneyScope, table: string): Promise<void> {
   const rows = new BinaryCopyRows();
-  for await (const deal of streamJourneys(tx.client, scope)) writeStreamedCredits(rows, deal, scope.basis, streamedOptions);
-  await tx.query('TRUNCATE streamed_credits');
-  const copy = tx.client.query(copyFrom('COPY streamed_credits FROM STDIN WITH (FORMAT binary)'));
+  for await (const deal of streamJourneys(tx.client, scope)) writeCreditRows(rows, deal, scope.basis, scope.currency);
+  const copy = tx.client.query(copyFrom(`COPY ${table} (${CREDIT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
   await pipeline(Readable.from(rows.finish()), copy);
 }
 
-/**
- * The deals' rows on one basis, in one statement: the journeys credited by position in SQL, joined
- * to the other models' credits streamed from the process; one row without a touch for a deal whose
- * journey is empty or whose amount could not be converted. Each first_of_* flag marks the
- * earliest row of its deal and key.
- */
-async function insertCredits(tx: Transaction, scope: JourneyScope, table: string): Promise<void> {
-  const params = new SqlParams();
-  const credited = positionCreditedSql(scope, params, POSITION_STORED_MODELS.map(({ weights }) => weights), true, FIRST_OF_KEYS);
-  const basis = params.add(scope.basis);
-  const currency = params.add(scope.currency);
-  await tx.query(`
-    WITH ${credited}
-    INSERT INTO ${table} (${COLUMNS.join(', ')})
-    SELECT c.deal_id, ${basis}::text, c.id, c.conversion_at, ${currency}::char(3), c.amount, c.channel, c.campaign_id, c.source_medium,
-           c.i = 0, ${FIRST_OF_KEYS.map(([, flag]) => `c.${flag}`).join(', ')}, ${modelValues}
-    FROM credited c LEFT JOIN streamed_credits s ON s.deal_id = c.deal_id AND s.touch_id = c.id
-    WHERE c.amount IS NOT NULL
-    UNION ALL
-    SELECT deal.id, ${basis}, NULL, deal.conversion_at, ${currency}, deal.converted_minor, NULL, NULL, NULL, true, false, false, false,
-           ${STORED_MODELS.map(() => '0, 0').join(', ')}
-    FROM deal WHERE deal.converted_minor IS NULL OR NOT EXISTS (SELECT 1 FROM journey_touch jt WHERE jt.deal_id = deal.id)`, params.values);
-}
-
 // A chunk's journeys are a few percent of the touches: read by index (touches_lead_time_idx), not
-// by hashing the whole table, which the planner chose at the default cost of random reads (0.6-1.6 s
-// per statement instead of 0.2-0.3 s on the large demo data). The crediting statement's estimates
-// (a million rows) made PostgreSQL 15 JIT-compile it for 8 s, and its sorts spilled at 4MB.
+// by hashing the whole table, which the planner chose at the default cost of random reads. The
+// journeys' estimates (a million rows) made PostgreSQL 15 JIT-compile such statements for seconds.
 // Credits are derived data and a chunk consumes its stale marks in its own transaction: a commit
 // lost in a crash loses the marks' deletion with it, and the deals are credited again; so a
 // chunk need not wait for its commit to reach the disk.
@@ -109,12 +72,8 @@ function refreshChunk(connection: Connection, currency: string, target: ChunkTar
     if (dealIds.length > 0) {
       await refreshDealJourneyKeys(tx, dealIds);
       if (target.replacesRows) await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
-      await tx.query(`CREATE TEMP TABLE streamed_credits (deal_id bigint, touch_id bigint, ${streamedColumns.map((column) =>
-        `${column} ${column.startsWith('credit_') ? 'bigint' : 'float8'}`).join(', ')}) ON COMMIT DROP`);
       for (const basis of [ConversionBasis.REVENUE, ConversionBasis.PIPELINE]) {
-        const scope = storedScope(basis, dealIds, currency);
-        await streamCredits(tx, scope);
-        await insertCredits(tx, scope, target.table(basis));
+        await copyCredits(tx, storedScope(basis, dealIds, currency), target.table(basis));
       }
     }
     return dealIds.length;

@@ -1,28 +1,85 @@
-import { RuleBasedOptions } from '../../attribution/rule-based-model';
 import { journeyCredits } from '../../attribution/journey-credits';
 import { ConversionBasis, JourneyTouch, orderJourney } from '../../attribution/journey';
 import { BinaryCopyRows } from '../../database/binary-copy';
-import { DealJourney, journeyContext } from '../journeys/journey-stream';
+import { DealJourney, journeyContext, ReportTouch } from '../journeys/journey-stream';
+import { STORED_CREDIT_MODELS } from './stored-credit-models';
+
+/** touch_credits' columns, in the order writeCreditRows writes them. */
+export const CREDIT_COLUMNS = [
+  'deal_id', 'basis', 'touch_id', 'conversion_at', 'currency', 'amount_minor', 'channel', 'campaign_id', 'source_medium',
+  'first_of_deal', 'first_of_channel', 'first_of_campaign', 'first_of_source_medium',
+  ...STORED_CREDIT_MODELS.flatMap(({ suffix }) => [`credit_${suffix}`, `share_${suffix}`]),
+];
+
+const MODELS = STORED_CREDIT_MODELS.map(({ options }) => options);
+
+interface SourcedTouch extends JourneyTouch {
+  readonly source: ReportTouch;
+}
+
+// The keys a row is flagged the first of, per deal (first_of_channel, _campaign, _source_medium).
+const FIRST_OF_KEYS: ReadonlyArray<(touch: ReportTouch) => string | null> = [
+  (touch) => touch.channel, (touch) => touch.campaignId, (touch) => touch.sourceMedium,
+];
+
+// The row of a deal without a credited touch: its journey is empty, or its amount (NULL here)
+// could not be converted into the reporting currency.
+function writeDealRow(rows: BinaryCopyRows, deal: DealJourney, basis: ConversionBasis, currency: string): void {
+  rows.row(CREDIT_COLUMNS.length);
+  rows.int8Digits(deal.dealId);
+  rows.text(basis);
+  rows.null();
+  rows.timestamptz(deal.conversionMicros);
+  rows.text(currency);
+  if (deal.convertedMinor === null) rows.null();
+  else rows.int8(deal.convertedMinor);
+  rows.null();
+  rows.null();
+  rows.null();
+  rows.bool(true);
+  for (let key = 0; key < FIRST_OF_KEYS.length; key += 1) rows.bool(false);
+  for (let model = 0; model < MODELS.length; model += 1) {
+    rows.int8(0n);
+    rows.float8(0);
+  }
+}
 
 /**
- * Writes the credits the process works out for one deal as binary COPY rows of (deal_id,
- * touch_id, then credit and share per model): one row per journey touch, none for an empty
- * journey or a deal whose amount could not be converted (SQL writes those deals' rows alone). The
- * journey is ordered once, and every model credits it by touch index.
+ * Writes one deal's touch_credits rows on `basis` as binary COPY rows (CREDIT_COLUMNS): one per
+ * journey touch, with its keys, the first-of flags (the earliest touch of the deal and of each key)
+ * and every stored model's credit and share; or the one row of a deal whose journey is empty or
+ * whose amount could not be converted. The journey is ordered once, and every model credits it.
  */
-export function writeStreamedCredits(rows: BinaryCopyRows, deal: DealJourney, basis: ConversionBasis,
-  models: readonly RuleBasedOptions[]): void {
+export function writeCreditRows(rows: BinaryCopyRows, deal: DealJourney, basis: ConversionBasis, currency: string): void {
   const amountMinor = deal.convertedMinor;
-  if (amountMinor === null || deal.touches.length === 0) return;
-  const journey: JourneyTouch[] = orderJourney(deal.touches.map((touch) =>
-    ({ id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel, key: touch.channel })));
+  if (amountMinor === null || deal.touches.length === 0) {
+    writeDealRow(rows, deal, basis, currency);
+    return;
+  }
+  const journey = orderJourney(deal.touches.map((touch): SourcedTouch => ({
+    id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel, key: touch.channel, source: touch,
+  }))) as SourcedTouch[];
   const context = journeyContext(deal, basis);
-  const credits = models.map((options) => journeyCredits(amountMinor, journey, context, options));
-  const fields = 2 + 2 * credits.length;
-  journey.forEach((touch, index) => {
-    rows.row(fields);
+  const credits = MODELS.map((options) => journeyCredits(amountMinor, journey, context, options));
+  const seen = FIRST_OF_KEYS.map(() => new Set<string | null>());
+  journey.forEach(({ source }, index) => {
+    rows.row(CREDIT_COLUMNS.length);
     rows.int8Digits(deal.dealId);
-    rows.int8Digits(touch.id);
+    rows.text(basis);
+    rows.int8Digits(source.id);
+    rows.timestamptz(deal.conversionMicros);
+    rows.text(currency);
+    rows.int8(amountMinor);
+    rows.text(source.channel);
+    if (source.campaignId === null) rows.null();
+    else rows.int8Digits(source.campaignId);
+    rows.text(source.sourceMedium!);
+    rows.bool(index === 0);
+    FIRST_OF_KEYS.forEach((keyOf, key) => {
+      const value = keyOf(source);
+      rows.bool(!seen[key].has(value));
+      seen[key].add(value);
+    });
     for (const { amounts, shares } of credits) {
       rows.int8(amounts[index]);
       rows.float8(shares[index]);
