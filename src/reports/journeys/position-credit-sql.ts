@@ -73,9 +73,10 @@ function dealCreditsSql(k: string): string {
  * The CTEs (to follow WITH) of the journeys of `scope`, positioned: `deal` (every deal in scope),
  * `journey_touch`, and `positioned`, one row per journey touch with deal_id, id, conversion_at,
  * amount (NULL when a rate is missing), channel, campaign_id, source_medium (NULL unless asked
- * for), its position i (from 0) and the journey's length n.
+ * for), its position i (from 0), the journey's length n and, given a `key` column, first_of_key:
+ * whether it is the deal's earliest touch with its key.
  */
-function positionedSql(scope: JourneyScope, params: SqlParams, sourceMedium: boolean): string {
+function positionedSql(scope: JourneyScope, params: SqlParams, sourceMedium: boolean, key: string | undefined): string {
   const timeZone = params.add(scope.timeZone);
   const deal = dealSql(scope, params, timeZone);
   const touches = touchConditions(scope, params, 'deal.conversion_at', true);
@@ -91,18 +92,19 @@ function positionedSql(scope: JourneyScope, params: SqlParams, sourceMedium: boo
     ),
     positioned AS (
       SELECT jt.*, row_number() OVER (PARTITION BY jt.deal_id ORDER BY jt.occurred_at, jt.id) - 1 AS i,
-             count(*) OVER (PARTITION BY jt.deal_id) AS n
+             count(*) OVER (PARTITION BY jt.deal_id) AS n${key ? `,
+             row_number() OVER (PARTITION BY jt.deal_id, jt.${key} ORDER BY jt.occurred_at, jt.id) = 1 AS first_of_key` : ''}
       FROM journey_touch jt
     )`;
 }
 
 /**
  * The CTE `deal_credit` (after positionedSql's): per deal and model k, the credits of its first
- * and last touches, part_middle_k and middle_cutoff_k (dealCreditsSql), and share_<class>_k, a
- * float8 or, with `numericShares`, that float8 as numeric (what the reports sum).
+ * and last touches, part_middle_k and middle_cutoff_k (dealCreditsSql), and share_<class>_k, the
+ * float8 share as numeric (what the reports sum), converted once per deal.
  * Weights, quotas and remainders depend only on the journey's length: worked out once per deal.
  */
-function dealCreditSql(weights: readonly EndWeights[], numericShares: boolean): string {
+function dealCreditSql(weights: readonly EndWeights[]): string {
   const columns = weights.map((_, index) => String(index));
   const split = weights.map(weightSql);
   return `
@@ -119,7 +121,7 @@ function dealCreditSql(weights: readonly EndWeights[], numericShares: boolean): 
     ),
     deal_credit AS MATERIALIZED (
       SELECT deal_id, ${columns.map((k) => `${dealCreditsSql(k)}, `
-    + CLASSES.map(([c]) => `(weight_${c}_${k}::float8 / total_${k}::float8)${numericShares ? '::numeric' : ''} AS share_${c}_${k}`).join(', ')).join(', ')}
+    + CLASSES.map(([c]) => `(weight_${c}_${k}::float8 / total_${k}::float8)::numeric AS share_${c}_${k}`).join(', ')).join(', ')}
       FROM quota
     )`;
 }
@@ -132,10 +134,11 @@ const touchCreditSql = (k: string) => `CASE WHEN p.i = 0 THEN credit_first_${k} 
  * Credits in SQL (one statement, set-based) for the requests every model of which gives shares by
  * position alone (FIRST_TOUCH, LAST_TOUCH, POSITION_BASED, J_SHAPED, INVERSE_J, LINEAR, CUSTOM with
  * only FIRST, LAST and MIDDLE weights), grouped by at most one touch dimension and periods: rows
- * shaped as touch_credits, but one per deal and key (the touch dimension's, else the deal's),
- * summed in SQL, so that the report's grouping reads a few rows per deal, not one per touch. Each
- * row's share_<k> is the exact (numeric) sum of its touches' float8 shares, as the stored report
- * sums them. The model columns are named by their index in the request. Undefined for any other request.
+ * shaped as touch_credits, one per journey touch, with share_<k> as numeric (the deal's float8
+ * share, converted once per deal), as the stored report sums them. The first touch of each deal
+ * and key is flagged by a window over the journeys already in deal order, where grouping each deal
+ * and key (the earlier design) took a third of the statement. The model columns are named by their
+ * index in the request. Undefined for any other request.
  */
 export function positionCreditSource(request: AttributionRequest): { source: CreditSource; columns: string[] } | undefined {
   const { scope, groupBy, models } = request;
@@ -144,29 +147,24 @@ export function positionCreditSource(request: AttributionRequest): { source: Cre
   const known = groupBy.every((dimension) => isPeriod(dimension) || FIRST_OF[dimension] !== undefined);
   if (!known || touchDimensions.length > 1 || weights.some((weight) => weight === undefined)) return undefined;
   const params = new SqlParams();
-  const [key, flag] = touchDimensions.length === 1 ? FIRST_OF[touchDimensions[0]]! : [undefined, 'first_of_none'];
-  const positioned = positionedSql(scope, params, groupBy.includes(Dimension.SOURCE_MEDIUM));
+  const [key, flag] = touchDimensions.length === 1 ? FIRST_OF[touchDimensions[0]]! : [undefined, undefined];
+  const positioned = positionedSql(scope, params, groupBy.includes(Dimension.SOURCE_MEDIUM), key);
   const columns = models.map((_, index) => String(index));
   const basis = params.add(scope.basis);
   const keyColumns = ['channel', 'campaign_id', 'source_medium'].map((column) => (column === key ? `p.${column}` : 'NULL'));
-  // A deal's shares are the same for every touch of a class: converted to numeric once per deal
-  // (deal_credit; min over the group picks the deal's value), counted per class.
-  const classTouches = { first: 'count(*) FILTER (WHERE p.i = 0)', middle: 'count(*) FILTER (WHERE p.i > 0 AND p.i < p.n - 1)',
-    last: 'count(*) FILTER (WHERE p.i > 0 AND p.i = p.n - 1)' };
-  const shareSql = (k: string) => CLASSES.map(([c]) => `${classTouches[c]} * min(q.share_${c}_${k})`).join(' + ');
   const sql = `${positioned},
-    ${dealCreditSql(weights as EndWeights[], true)},
+    ${dealCreditSql(weights as EndWeights[])},
     position_credits AS (
-      SELECT ${basis}::text AS basis, min(p.id) AS touch_id, min(p.conversion_at) AS conversion_at, min(p.amount) AS amount_minor,
+      SELECT ${basis}::text AS basis, p.id AS touch_id, p.conversion_at, p.amount AS amount_minor,
              ${keyColumns[0]} AS channel, ${keyColumns[1]}::bigint AS campaign_id, ${keyColumns[2]}::text AS source_medium,
-             bool_or(p.i = 0) AS first_of_deal, true AS ${flag}, count(*) AS touches,
-             ${columns.map((k) => `sum(${touchCreditSql(k)})::bigint AS credit_${k}, ${shareSql(k)} AS share_${k}`).join(', ')}
+             p.i = 0 AS first_of_deal${flag ? `, p.first_of_key AS ${flag}` : ''},
+             ${columns.map((k) => `${touchCreditSql(k)} AS credit_${k},
+             CASE WHEN p.i = 0 THEN share_first_${k} WHEN p.i = p.n - 1 THEN share_last_${k} ELSE share_middle_${k} END AS share_${k}`).join(', ')}
       FROM positioned p JOIN deal_credit q ON q.deal_id = p.deal_id
-      GROUP BY p.deal_id${key ? `, p.${key}` : ''}
       UNION ALL
-      SELECT ${basis}, NULL, deal.conversion_at, deal.converted_minor, NULL, NULL, NULL, true, false, 0,
+      SELECT ${basis}, NULL, deal.conversion_at, deal.converted_minor, NULL, NULL, NULL, true${flag ? ', false' : ''},
              ${columns.map(() => '0, 0').join(', ')}
       FROM deal WHERE NOT EXISTS (SELECT 1 FROM deal_credit q WHERE q.deal_id = deal.id)
     )`;
-  return { source: { params, sql, name: 'position_credits', perKey: true }, columns };
+  return { source: { params, sql, name: 'position_credits' }, columns };
 }

@@ -64,15 +64,14 @@ interface GroupRow {
 }
 
 /**
- * Rows shaped as touch_credits but computed by the statement itself: `sql` defines (after WITH)
- * the CTE `name`, with `params` holding its values. With `perKey`, a row stands for the touches of
- * one deal and key (their credits and shares summed), and its column `touches` counts them.
+ * Rows shaped as touch_credits (one per journey touch, or one without a touch for a deal whose
+ * journey is empty) but computed by the statement itself: `sql` defines (after WITH) the CTE
+ * `name`, with `params` holding its values.
  */
 export interface CreditSource {
   readonly params: SqlParams;
   readonly sql: string;
   readonly name: string;
-  readonly perKey?: boolean;
 }
 
 function groupSql({ groupBy, scope }: AttributionRequest, columns: string[], source?: CreditSource) {
@@ -98,7 +97,7 @@ function groupSql({ groupBy, scope }: AttributionRequest, columns: string[], sou
            sum(tc.amount_minor) FILTER (WHERE tc.first_of_deal)::text AS "dealAmount",
            count(*) FILTER (WHERE tc.first_of_deal)::int AS deals,
            bool_or(tc.amount_minor IS NULL) AS "missingRate",
-           ${source?.perKey ? 'sum(tc.touches)' : 'count(tc.touch_id)'}::int AS touches,
+           count(tc.touch_id)::int AS touches,
            sum(tc.amount_minor) FILTER (WHERE tc.${firstOf})::text AS "influencedAmount",
            count(*) FILTER (WHERE tc.${firstOf})::int AS "influencedDeals",
            ${byCampaign ? 'min(tc.campaign_id)::text' : 'NULL'} AS "campaignId",
