@@ -117,8 +117,8 @@ export const sourceMediumSql = (touch: string, campaign: string) =>
  * Per deal, one row with the deal's columns and a NULL "touchId", then one row per journey touch
  * with the touch's columns and only "dealId" of the deal's. Deals carry their amount converted
  * into the report currency on their conversion date, the earliest creation time of their
- * contacts, and their period buckets. The deal's columns once, not on every touch row: parsing
- * them again per touch was most of the process's reading of a journey.
+ * contacts, and their period buckets. The deal's columns come once, not on every touch row: the
+ * process parsed them again for each touch.
  */
 export function journeySql(scope: JourneyScope): { sql: string; params: unknown[] } {
   const params = new SqlParams();

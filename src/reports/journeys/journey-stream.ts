@@ -87,7 +87,7 @@ function startJourney(row: Row, scope: JourneyScope): DealJourney {
 function touchOf(row: Row): ReportTouch {
   return {
     id: row.touchId as string,
-    // Date truncates toward zero, as it did the milliseconds this column held before.
+    // The millisecond the microseconds fall in (toward zero, as Date cuts a fractional time value).
     occurredAt: new Date(Math.trunc((row.occurredMicros as number) / 1000)),
     occurredMicros: row.occurredMicros as number,
     channel: row.channel as string,
