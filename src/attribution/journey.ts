@@ -63,6 +63,6 @@ export function compareTouches(a: JourneyTouch, b: JourneyTouch): number {
 }
 
 /** The journey in `(occurredAt, id)` order, whatever order the caller gave it in. */
-export function orderJourney(touches: readonly JourneyTouch[]): JourneyTouch[] {
+export function orderJourney<T extends JourneyTouch>(touches: readonly T[]): T[] {
   return [...touches].sort(compareTouches);
 }

@@ -91,7 +91,7 @@ export class AttributionAggregator {
       channel: touch.channel,
       key: touchDimensions.map((dimension) => touchKey(touch, dimension)).join(ROW_KEY_SEPARATOR),
       source: touch,
-    }))) as KeyedTouch[];
+    })));
     const rows = journey.map(({ source }) => this.row(this.rowKeys(source, deal), source));
     for (const row of rows) row.touches += 1;
     for (const row of new Set(rows)) {

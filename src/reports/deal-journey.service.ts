@@ -41,8 +41,8 @@ function credit(deal: DealJourney, basis: ConversionBasis, amountMinor: bigint, 
   const context = journeyContext(deal, basis);
   const ordered: JourneyTouchOf[] = orderJourney(deal.touches.map((touch) => ({
     id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel, key: touch.channel, source: touch,
-  }))) as JourneyTouchOf[];
-  const journey = collapse ? (collapseRepeats(ordered) as JourneyTouchOf[]) : ordered;
+  })));
+  const journey = collapse ? collapseRepeats(ordered) : ordered;
   const holders = findMilestones(journey, context);
   const byModel = models.map((options) =>
     new Map(creditDeal(amountMinor, ordered, context, options).map((touchCredit) => [touchCredit.touch.id, touchCredit])));

@@ -4,10 +4,17 @@ import { BinaryCopyRows } from '../../database/binary-copy';
 import { DealJourney, journeyContext, ReportTouch } from '../journeys/journey-stream';
 import { STORED_CREDIT_MODELS } from './stored-credit-models';
 
+// The keys a row is flagged the first of, per deal, with their flag columns.
+const FIRST_OF_KEYS: ReadonlyArray<readonly [string, (touch: ReportTouch) => string | null]> = [
+  ['first_of_channel', (touch) => touch.channel],
+  ['first_of_campaign', (touch) => touch.campaignId],
+  ['first_of_source_medium', (touch) => touch.sourceMedium],
+];
+
 /** touch_credits' columns, in the order writeCreditRows writes them. */
 export const CREDIT_COLUMNS = [
   'deal_id', 'basis', 'touch_id', 'conversion_at', 'currency', 'amount_minor', 'channel', 'campaign_id', 'source_medium',
-  'first_of_deal', 'first_of_channel', 'first_of_campaign', 'first_of_source_medium',
+  'first_of_deal', ...FIRST_OF_KEYS.map(([flag]) => flag),
   ...STORED_CREDIT_MODELS.flatMap(({ suffix }) => [`credit_${suffix}`, `share_${suffix}`]),
 ];
 
@@ -16,11 +23,6 @@ const MODELS = STORED_CREDIT_MODELS.map(({ options }) => options);
 interface SourcedTouch extends JourneyTouch {
   readonly source: ReportTouch;
 }
-
-// The keys a row is flagged the first of, per deal (first_of_channel, _campaign, _source_medium).
-const FIRST_OF_KEYS: ReadonlyArray<(touch: ReportTouch) => string | null> = [
-  (touch) => touch.channel, (touch) => touch.campaignId, (touch) => touch.sourceMedium,
-];
 
 // The row of a deal without a credited touch: its journey is empty, or its amount (NULL here)
 // could not be converted into the reporting currency.
@@ -58,7 +60,7 @@ export function writeCreditRows(rows: BinaryCopyRows, deal: DealJourney, basis: 
   }
   const journey = orderJourney(deal.touches.map((touch): SourcedTouch => ({
     id: touch.id, occurredAt: touch.occurredAt, occurredMicros: touch.occurredMicros, channel: touch.channel, key: touch.channel, source: touch,
-  }))) as SourcedTouch[];
+  })));
   const context = journeyContext(deal, basis);
   const credits = MODELS.map((options) => journeyCredits(amountMinor, journey, context, options));
   const seen = FIRST_OF_KEYS.map(() => new Set<string | null>());
@@ -75,7 +77,7 @@ export function writeCreditRows(rows: BinaryCopyRows, deal: DealJourney, basis: 
     else rows.int8Digits(source.campaignId);
     rows.text(source.sourceMedium!);
     rows.bool(index === 0);
-    FIRST_OF_KEYS.forEach((keyOf, key) => {
+    FIRST_OF_KEYS.forEach(([, keyOf], key) => {
       const value = keyOf(source);
       rows.bool(!seen[key].has(value));
       seen[key].add(value);
