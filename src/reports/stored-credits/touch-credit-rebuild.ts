@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { escapeLiteral } from 'pg';
 import { ConversionBasis } from '../../attribution/journey';
+import { BinaryCopyRows } from '../../database/binary-copy';
 import { Connection, Queryable, Transaction } from '../../database/sql';
+import { copyCreditRows } from './touch-credit-rows';
 
 // A re-credit of (nearly) every deal (a new reporting currency, a migration, a backfill) spent half of
 // PostgreSQL's time deleting the old rows and maintaining three indexes row by row. Such a
@@ -71,6 +73,32 @@ export function startRebuild(connection: Connection): Promise<void> {
   });
 }
 
+/** Takes a rebuild's rows, chunk by chunk, into the transaction that loads the new tables. */
+export interface RebuildLoader {
+  /** Resolves once the rows are copied; copies run one at a time, in the order they are handed over. */
+  copy(basis: ConversionBasis, rows: BinaryCopyRows): Promise<void>;
+}
+
+/**
+ * Runs `load` (the chunks, on other connections) with a loader that copies their rows into the
+ * new tables in one transaction on `writer`, which empties the tables first, so that COPY FREEZE
+ * writes every row frozen and every page all-visible. Copied in each chunk's own transaction, the
+ * rows were first read by the finish's first index build, which set every row's hint bits and
+ * wrote every page a second time: 2.2 s of its 2.4 s (BENCHMARKS.md, "Crediting").
+ */
+export function loadRebuild<T>(writer: Connection, load: (loader: RebuildLoader) => Promise<T>): Promise<T> {
+  return writer.transaction({}, async (tx) => {
+    await tx.query(`TRUNCATE ${REBUILD_TABLES.filter((table) => table !== REBUILD_QUEUE).join(', ')}`);
+    let copied: Promise<void> = Promise.resolve();
+    return load({
+      copy: (basis, rows) => {
+        copied = copied.then(() => copyCreditRows(tx, rebuildTable(basis), rows, true));
+        return copied;
+      },
+    });
+  });
+}
+
 /**
  * Drops what a rebuild that did not finish (a crash, a failed chunk) left behind, and marks every
  * deal stale again: its chunks claimed the stale marks of deals whose credits were never swapped in.
@@ -82,8 +110,9 @@ function abandonRebuild(connection: Connection): Promise<void> {
   });
 }
 
-// Bulk index builds: a 900k-row partition's indexes sort in memory.
-const INDEX_SETTINGS = { maintenance_work_mem: '256MB' };
+// Bulk index builds: a 900k-row partition's indexes sort in memory. The two connections already
+// build two at a time: parallel workers would only compete with them for the cores.
+const INDEX_SETTINGS = { maintenance_work_mem: '256MB', max_parallel_maintenance_workers: '0' };
 
 /** A partition's indexes, as the catalog has them. */
 function indexesOf(db: Queryable, partition: string): Promise<Array<{ name: string; unique: boolean; definition: string }>> {
@@ -92,22 +121,27 @@ function indexesOf(db: Queryable, partition: string): Promise<Array<{ name: stri
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = $1::regclass`, [partition]);
 }
 
-/** The statements that give a new table planner statistics (the longest), then its partition's indexes. */
-async function indexingOf(db: Queryable, partition: string): Promise<string[]> {
+/** The statements that build a new table's indexes, as its partition has them. */
+async function indexBuildsOf(db: Queryable, partition: string): Promise<string[]> {
   const indexes = await indexesOf(db, partition);
-  return [
-    `ANALYZE ${partition}${NEXT}`,
-    ...indexes.map(({ name, unique, definition }) =>
-      `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${name}${NEXT} ON ${partition}${NEXT}${definition.slice(definition.indexOf(' USING '))}`),
-  ];
+  return indexes.map(({ name, unique, definition }) =>
+    `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${name}${NEXT} ON ${partition}${NEXT}${definition.slice(definition.indexOf(' USING '))}`);
 }
 
-/** Runs the statements on both connections, each taking the next as it finishes one. */
+/**
+ * Runs the statements on both connections, each taking the next as it finishes one, each in a
+ * transaction of its own: ANALYZE and CREATE INDEX lock a table against each other until their
+ * transaction ends, and in one transaction per connection the other connection's index builds
+ * waited for all of this one's statements (half of the finish's time).
+ */
 async function runBeside(connections: readonly Connection[], statements: readonly string[]): Promise<void> {
   const queue = [...statements];
-  await Promise.all(connections.map((connection) => connection.transaction({ settings: INDEX_SETTINGS }, async (tx) => {
-    for (let statement = queue.shift(); statement !== undefined; statement = queue.shift()) await tx.query(statement);
-  })));
+  await Promise.all(connections.map(async (connection) => {
+    for (let statement = queue.shift(); statement !== undefined; statement = queue.shift()) {
+      const next = statement;
+      await connection.transaction({ settings: INDEX_SETTINGS }, (tx) => tx.query(next));
+    }
+  }));
 }
 
 /** In one transaction: each new table in for its partition, under the partition's names. */
@@ -140,9 +174,11 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * the catalog changes.
  */
 export async function finishRebuild(connection: Connection, other: Connection): Promise<void> {
-  // The largest partition's statements first (PIPELINE holds every deal), so that neither connection waits long for the other.
-  const statements = await Promise.all([...PARTITIONS].reverse().map(([, partition]) => indexingOf(connection, partition)));
-  await runBeside([connection, other], statements.flat());
+  // The largest partition first (PIPELINE holds every deal), so that neither connection waits long
+  // for the other; the statistics last, each table's once its indexes are built (an ANALYZE waits for them).
+  const largestFirst = [...PARTITIONS].reverse().map(([, partition]) => partition);
+  const builds = await Promise.all(largestFirst.map((partition) => indexBuildsOf(connection, partition)));
+  await runBeside([connection, other], [...builds.flat(), ...largestFirst.map((partition) => `ANALYZE ${partition}${NEXT}`)]);
   for (const [attempt, timeout] of SWAP_LOCK_TIMEOUTS.entries()) {
     try {
       return await connection.transaction({ settings: { lock_timeout: timeout } }, swap);

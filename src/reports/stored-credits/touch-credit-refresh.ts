@@ -1,6 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConversionBasis } from '../../attribution/journey';
 import { BinaryCopyRows } from '../../database/binary-copy';
@@ -9,8 +6,8 @@ import { analyzeOutdated } from '../../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys, refreshVisitorJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from '../journeys/journey-stream';
 import { ContactsRule, JourneyScope } from '../report-scope';
-import { finishRebuild, REBUILD_QUEUE, rebuildDue, rebuildTable, startRebuild } from './touch-credit-rebuild';
-import { CREDIT_COLUMNS, writeCreditRows } from './touch-credit-rows';
+import { finishRebuild, loadRebuild, REBUILD_QUEUE, RebuildLoader, rebuildDue, startRebuild } from './touch-credit-rebuild';
+import { copyCreditRows, writeCreditRows } from './touch-credit-rows';
 
 // Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
 // large demo data, 1,000 deals took a little less time and CPU than 2,000 (peak RSS 240 MB against
@@ -28,15 +25,14 @@ const storedScope = (basis: ConversionBasis, dealIds: string[], currency: string
 
 /**
  * The deals' rows on one basis: each journey read once and credited in the process under every
- * stored model (touch-credit-rows.ts), the rows copied into `table` in one COPY. Crediting the
- * position models in SQL instead read and sorted every journey a second time, and spent a third
- * of a full re-credit's time in PostgreSQL on window functions, joins and single-row inserts.
+ * stored model (touch-credit-rows.ts), as binary COPY rows. Crediting the position models in SQL
+ * instead read and sorted every journey a second time, and spent a third of a full re-credit's
+ * time in PostgreSQL on window functions, joins and single-row inserts.
  */
-async function copyCredits(tx: Transaction, scope: JourneyScope, table: string): Promise<void> {
+async function creditRows(tx: Transaction, scope: JourneyScope): Promise<BinaryCopyRows> {
   const rows = new BinaryCopyRows();
   for await (const deal of streamJourneys(tx.client, scope)) writeCreditRows(rows, deal, scope.basis, scope.currency);
-  const copy = tx.client.query(copyFrom(`COPY ${table} (${CREDIT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
-  await pipeline(Readable.from(rows.finish()), copy);
+  return rows;
 }
 
 // A chunk's journeys are a few percent of the touches: read by index (touches_lead_time_idx), not
@@ -49,16 +45,29 @@ const CHUNK_SETTINGS = { jit: 'off', work_mem: '64MB', random_page_cost: '1.1', 
 
 /**
  * Where a chunk's deals come from and where their credits go: the stale marks, with the deals'
- * old rows replaced in touch_credits; or a rebuild's queue, into its new tables (touch-credit-rebuild.ts).
+ * old rows replaced in touch_credits; or a rebuild's queue, its rows handed to the rebuild's
+ * loader (touch-credit-rebuild.ts).
  */
 interface ChunkTarget {
   queue: string;
-  table(basis: ConversionBasis): string;
   replacesRows: boolean;
+  copy(tx: Transaction, rows: ReadonlyArray<readonly [ConversionBasis, BinaryCopyRows]>): Promise<void>;
 }
 
-const STALE_DEALS: ChunkTarget = { queue: 'touch_credit_stale_deals', table: () => 'touch_credits', replacesRows: true };
-const REBUILD: ChunkTarget = { queue: REBUILD_QUEUE, table: rebuildTable, replacesRows: false };
+const STALE_DEALS: ChunkTarget = {
+  queue: 'touch_credit_stale_deals',
+  replacesRows: true,
+  copy: async (tx, rows) => {
+    for (const [, basisRows] of rows) await copyCreditRows(tx, 'touch_credits', basisRows);
+  },
+};
+const rebuildTarget = (loader: RebuildLoader): ChunkTarget => ({
+  queue: REBUILD_QUEUE,
+  replacesRows: false,
+  copy: async (_tx, rows) => { await Promise.all(rows.map(([basis, basisRows]) => loader.copy(basis, basisRows))); },
+});
+
+const BASES = [ConversionBasis.REVENUE, ConversionBasis.PIPELINE];
 
 // One chunk in one transaction: the deals are claimed (their marks deleted) first, so a deal changed
 // while it is being credited is marked again and credited again on the next refresh.
@@ -72,9 +81,9 @@ function refreshChunk(connection: Connection, currency: string, target: ChunkTar
     if (dealIds.length > 0) {
       await refreshDealJourneyKeys(tx, dealIds);
       if (target.replacesRows) await tx.query('DELETE FROM touch_credits WHERE deal_id = ANY($1::bigint[])', [dealIds]);
-      for (const basis of [ConversionBasis.REVENUE, ConversionBasis.PIPELINE]) {
-        await copyCredits(tx, storedScope(basis, dealIds, currency), target.table(basis));
-      }
+      const rows: Array<[ConversionBasis, BinaryCopyRows]> = [];
+      for (const basis of BASES) rows.push([basis, await creditRows(tx, storedScope(basis, dealIds, currency))]);
+      await target.copy(tx, rows);
     }
     return dealIds.length;
   });
@@ -135,7 +144,8 @@ export function refreshTouchCredits(dataSource: DataSource, currency: string, op
       if (await rebuildDue(connection, options.rebuildFrom ?? REBUILD_FROM)) {
         await startRebuild(connection);
         const rebuilt = await withConnection(dataSource, async (other) => {
-          const credited = await creditBeside(connection, other, currency, REBUILD);
+          const credited = await withConnection(dataSource, (writer) =>
+            loadRebuild(writer, (loader) => creditBeside(connection, other, currency, rebuildTarget(loader))));
           await finishRebuild(connection, other);
           return credited;
         });

@@ -1,6 +1,10 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import { journeyCredits } from '../../attribution/journey-credits';
 import { ConversionBasis, JourneyTouch, orderJourney } from '../../attribution/journey';
 import { BinaryCopyRows } from '../../database/binary-copy';
+import { Transaction } from '../../database/sql';
 import { DealJourney, journeyContext, ReportTouch } from '../journeys/journey-stream';
 import { STORED_CREDIT_MODELS } from './stored-credit-models';
 
@@ -87,4 +91,11 @@ export function writeCreditRows(rows: BinaryCopyRows, deal: DealJourney, basis: 
       rows.float8(shares[index]);
     }
   });
+}
+
+/** Copies credit rows into `table` in one COPY; FREEZE as touch-credit-rebuild.ts explains. */
+export async function copyCreditRows(tx: Transaction, table: string, rows: BinaryCopyRows, freeze = false): Promise<void> {
+  const copy = tx.client.query(copyFrom(
+    `COPY ${table} (${CREDIT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary${freeze ? ', FREEZE' : ''})`));
+  await pipeline(Readable.from(rows.finish()), copy);
 }
