@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { ONE, compare, divide, fromDecimal, ratio, sharesOfFloats, subtract, sum, toNumber } from './ratio';
+import {
+  ONE, compare, divide, fromDecimal, integersOfFloats, ratio, shareNumbersOfIntegers, sharesOfFloats, subtract, sum, toNumber,
+} from './ratio';
 
 describe('ratio', () => {
   test('keeps lowest terms, so equal values are equal objects', () => {
@@ -39,4 +41,25 @@ describe('ratio', () => {
     expect(toNumber(ratio(10n ** 400n, 3n * 10n ** 400n))).toBeCloseTo(1 / 3, 15);
     expect(toNumber(ratio(1n, 2n ** 1074n))).toBe(5e-324);
   });
+
+  test('shareNumbersOfIntegers gives toNumber\'s doubles, also where toNumber is a unit off the nearest', () => {
+    const asToNumber = (weights: bigint[]) => {
+      const total = weights.reduce((all, weight) => all + weight, 0n);
+      expect(shareNumbersOfIntegers(weights, total)).toEqual(weights.map((weight) => (weight === 0n ? 0 : toNumber(ratio(weight, total)))));
+    };
+    // TIME_DECAY's weights: powers of two of any spread, some equal, some too small for a double.
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -1100, max: 0, noNaN: true }).map((power) => 2 ** power)),
+      { minLength: 1, maxLength: 30 }), (weights) => asToNumber(integersOfFloats([1, ...weights]))), { numRuns: 2000 });
+    // toNumber rounds a quotient cut after 64 or 65 bits; these ratios' cut quotients sit exactly half-way, and
+    // it rounds them down where the nearest double is a unit up.
+    const halfWay: Array<[bigint, bigint]> = [
+      [2369521978219408553n, 4123795383228804981n], [2046855446273452698n, 2059215611579506609n], [664376234675115400n, 1106443604793361539n],
+    ];
+    for (const [weight, total] of halfWay) {
+      const nearest = Number((weight << 200n) / total | 1n) / 2 ** 200;
+      expect(toNumber(ratio(weight, total))).toBeLessThan(nearest);
+      asToNumber([weight, total - weight]);
+    }
+  });
 });
+

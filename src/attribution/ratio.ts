@@ -118,22 +118,70 @@ function trailingZeros(value: bigint): number {
   return zeros + 31 - Math.clz32(low & -low);
 }
 
+// The exact path of shareNumbersOfIntegers: each gcd taken as the power of two they share times the gcd
+// of the weight's odd part (below 2^53) and the total, in doubles after one bigint remainder:
+// Euclid's algorithm on the bigints was most of crediting TIME_DECAY.
+function exactShareNumber(weight: bigint, total: bigint, totalZeros: number): number {
+  const zeros = trailingZeros(weight);
+  const odd = weight >> BigInt(zeros);
+  if (odd > SAFE) return toNumber(ratio(weight, total));
+  let [x, y] = [Number(odd), Number(total % odd)];
+  while (y !== 0) [x, y] = [y, x % y];
+  const divisor = BigInt(x) << BigInt(Math.min(zeros, totalZeros));
+  return toNumber({ num: weight / divisor, den: total / divisor });
+}
+
+/** The number of bits of a positive bigint. */
+function bitLength(value: bigint): number {
+  const approximate = Number(value);
+  if (!Number.isFinite(approximate)) return value.toString(2).length;
+  // log2 of the rounded value may be one off either way near a power of two.
+  let bits = Math.floor(Math.log2(approximate)) + 1;
+  if (value >= 1n << BigInt(bits)) bits += 1;
+  else if (value < 1n << BigInt(bits - 1)) bits -= 1;
+  return bits;
+}
+
+const QUOTIENT_AT_LEAST = 2n ** 64n;
+const QUOTIENT_BITS_66 = 2n ** 65n;
+const QUOTIENT_BITS_67 = 2n ** 66n;
+// The ten bits after the 53 a double keeps, and their pattern when the bits cut off sit exactly half-way.
+const TAIL_BITS = 10;
+const TAIL_MASK = BigInt(2 ** TAIL_BITS - 1);
+const HALF_WAY = 2 ** (TAIL_BITS - 1);
+// Beyond this shift, the scaling back could leave the range of normal doubles.
+const LARGEST_SHIFT = 1000;
+
+/**
+ * weight / total, rounded to the nearest double, from one bigint division: a quotient of 65 to 67
+ * bits rounds as the exact ratio does unless its bits after the 53 kept start with a 1 followed by
+ * zeros. Only there can toNumber, which rounds a quotient cut after 64 or 65 bits, differ from the
+ * nearest double (it rounds such a tie to even): those, and ratios too small or terms too large
+ * for doubles, are left to the exact path (undefined).
+ */
+function nearestShareNumber(weight: bigint, total: bigint, totalBits: number): number | undefined {
+  const approximate = Number(weight);
+  if (!Number.isFinite(approximate)) return undefined;
+  // The weight's bits, or one more: the quotient then has 65 to 67 bits.
+  const shift = totalBits - Math.floor(Math.log2(approximate)) + 65;
+  if (shift > LARGEST_SHIFT) return undefined;
+  const quotient = (weight << BigInt(shift)) / total;
+  if (quotient < QUOTIENT_AT_LEAST) return undefined;
+  const bits = quotient >= QUOTIENT_BITS_67 ? 67 : quotient >= QUOTIENT_BITS_66 ? 66 : 65;
+  if (Number((quotient >> BigInt(bits - 53 - TAIL_BITS)) & TAIL_MASK) === HALF_WAY) return undefined;
+  return Number(quotient) / 2 ** shift;
+}
+
 /**
  * toNumber(ratio(weight, total)) for each of integersOfFloats' integers (not all zero) over their
- * sum `total`: the same doubles, with each gcd taken as the power of two they share times the gcd
- * of the weight's odd part (below 2^53) and the total, in doubles after one bigint remainder:
- * Euclid's algorithm on the bigints was most of crediting TIME_DECAY.
+ * sum `total`: the same doubles, nearly always from one bigint division (nearestShareNumber),
+ * else exactly as toNumber takes them.
  */
 export function shareNumbersOfIntegers(weights: readonly bigint[], total: bigint): number[] {
+  const totalBits = bitLength(total);
   const totalZeros = trailingZeros(total);
   return weights.map((weight) => {
     if (weight === 0n) return 0;
-    const zeros = trailingZeros(weight);
-    const odd = weight >> BigInt(zeros);
-    if (odd > SAFE) return toNumber(ratio(weight, total));
-    let [x, y] = [Number(odd), Number(total % odd)];
-    while (y !== 0) [x, y] = [y, x % y];
-    const divisor = BigInt(x) << BigInt(Math.min(zeros, totalZeros));
-    return toNumber({ num: weight / divisor, den: total / divisor });
+    return nearestShareNumber(weight, total, totalBits) ?? exactShareNumber(weight, total, totalZeros);
   });
 }
