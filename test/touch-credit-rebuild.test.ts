@@ -113,3 +113,27 @@ test('a reader holding touch_credits delays the swap, not the reads that arrive 
   expect(await contents()).toEqual(credited);
   expect(await leftovers()).toEqual([]);
 });
+
+test('a rebuild whose chunk fails gives up with the error, and the next refresh credits every deal again', async () => {
+  await refreshTouchCredits(app.dataSource, CURRENCY);
+  const credited = await contents();
+  await markEveryDeal();
+  let refresh: Promise<unknown> | undefined;
+  await withTransaction(app.dataSource, {}, async (blocker) => {
+    // Every chunk stores its deals' journey keys first: held here, the chunks wait, and one is cut off.
+    await blocker.query('LOCK TABLE deal_journey_keys IN EXCLUSIVE MODE');
+    refresh = refreshTouchCredits(app.dataSource, CURRENCY, REBUILD).catch((error: unknown) => error);
+    let waiting: Array<{ pid: number }> = [];
+    while (waiting.length === 0) {
+      waiting = await app.dataSource.query(`SELECT pid FROM pg_locks WHERE NOT granted AND relation = 'deal_journey_keys'::regclass`);
+      await sleep(20);
+    }
+    await app.dataSource.query('SELECT pg_terminate_backend($1)', [waiting[0].pid]);
+  });
+  expect(await refresh).toBeInstanceOf(Error);
+  // Nothing was swapped in; the next refresh drops the rebuild's tables and credits every deal.
+  expect(await contents()).toEqual(credited);
+  expect(await refreshTouchCredits(app.dataSource, CURRENCY)).toBe(deals);
+  expect(await leftovers()).toEqual([]);
+  expect(await contents()).toEqual(credited);
+});

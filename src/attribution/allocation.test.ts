@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocateMinorUnits } from './allocation';
+import { allocateByIntegerWeights, allocateMinorUnits } from './allocation';
 import { Ratio, fromDecimal, ratio, sharesOfFloats } from './ratio';
 
 const decimals = (values: number[]): Ratio[] => values.map(fromDecimal);
@@ -61,4 +61,18 @@ describe('allocateMinorUnits', () => {
       expect(parts[pick % shares.length] >= parts[list.length - 1]).toBe(true);
     }));
   });
+
+  test('allocateByIntegerWeights splits as allocateMinorUnits does, however many distinct remainders there are', () => {
+    // Few distinct weights (as the models give), or many; with the earlier of equal remainders first.
+    const integerWeights = fc.oneof(
+      fc.array(fc.constantFrom(0, 1, 2, 5), { minLength: 1, maxLength: 60 }),
+      fc.array(fc.nat({ max: 10 ** 6 }), { minLength: 1, maxLength: 60 }),
+    ).filter((list) => list.some((weight) => weight > 0));
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 9n }), integerWeights, (amount, list) => {
+      const total = list.reduce((sum, weight) => sum + weight, 0);
+      expect(allocateByIntegerWeights(amount, list, total))
+        .toEqual(allocateMinorUnits(amount, list.map((weight) => ratio(BigInt(weight), BigInt(total)))));
+    }), { numRuns: 1000 });
+  });
 });
+

@@ -40,21 +40,32 @@ export function allocateMinorUnits(amount: bigint, weights: readonly Ratio[]): b
   return largestRemainder(amount, integerWeights(weights));
 }
 
-// Up to this many units left over, each goes to the largest remainder left by one scan: cheaper
-// than ordering every remainder, and the same parts.
-const SCANNED_LEFTOVER = 4;
+// The models' integer weights take a handful of distinct values (one per milestone held, and the
+// middle touches'), and so do their remainders: past this many, the remainders left are ordered.
+const SCANNED_REMAINDERS = 8;
 
-// Gives the `leftover` units to the largest remainders (ties: the earlier index), one unit each.
-function giveLeftover(parts: number[], remainders: number[], leftover: number): void {
-  if (leftover > SCANNED_LEFTOVER) {
-    for (const index of byRemainder(remainders).slice(0, leftover)) parts[index] += 1;
-    return;
-  }
-  for (let unit = 0; unit < leftover; unit += 1) {
-    let largest = 0;
-    for (let index = 1; index < remainders.length; index += 1) if (remainders[index] > remainders[largest]) largest = index;
-    parts[largest] += 1;
-    remainders[largest] = -1;
+/**
+ * Gives the `leftover` units to the largest remainders (ties: the earlier index), one unit each:
+ * a scan per distinct remainder, largest first, rather than ordering every remainder.
+ */
+function giveLeftover(parts: number[], remainders: readonly number[], leftover: number): void {
+  let left = leftover;
+  let below = Infinity;
+  for (let scans = 0; left > 0; scans += 1) {
+    if (scans === SCANNED_REMAINDERS) {
+      const rest = byRemainder(remainders).filter((index) => remainders[index] < below);
+      for (const index of rest.slice(0, left)) parts[index] += 1;
+      return;
+    }
+    let largest = -1;
+    for (const remainder of remainders) if (remainder < below && remainder > largest) largest = remainder;
+    for (let index = 0; index < remainders.length && left > 0; index += 1) {
+      if (remainders[index] === largest) {
+        parts[index] += 1;
+        left -= 1;
+      }
+    }
+    below = largest;
   }
 }
 

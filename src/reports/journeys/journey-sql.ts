@@ -120,7 +120,7 @@ export const sourceMediumSql = (touch: string, campaign: string) =>
  * contacts, and their period buckets. The deal's columns come once, not on every touch row: the
  * process parsed them again for each touch.
  */
-export function journeySql(scope: JourneyScope): { sql: string; params: unknown[] } {
+export function journeySql(scope: JourneyScope): { sql: string; params: unknown[]; columns: string[] } {
   const params = new SqlParams();
   const timeZone = params.add(scope.timeZone);
   const conversion = conversionSql(scope);
@@ -163,6 +163,9 @@ export function journeySql(scope: JourneyScope): { sql: string; params: unknown[
            ${details.externalIds ? 'jt.external_id' : 'NULL'}
     FROM journey_touch jt LEFT JOIN campaigns cmp ON cmp.id = jt.campaign_id
     ORDER BY "dealId", "touchId" NULLS FIRST`;
-  return { sql, params: params.values };
+  // The statement's columns in order, for rows read as arrays.
+  const columns = ['dealId', 'amountMinor', 'currency', 'status', 'convertedMinor', 'conversionDay', 'conversionAt', 'conversionMicros',
+    'dealCreatedAt', 'closedAt', 'leadCreatedAt', ...dealKeys, 'dealExternalId', 'touchId', 'occurredMicros', 'channel', 'campaignId',
+    'campaignExternalId', 'campaignName', 'sourceMedium', 'touchType', 'touchExternalId'];
+  return { sql, params: params.values, columns };
 }
-

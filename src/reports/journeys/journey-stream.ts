@@ -60,43 +60,47 @@ export function journeyContext(deal: DealJourney, basis: ConversionBasis): Journ
   };
 }
 
-type Row = Record<string, unknown> & {
-  dealId: string; amountMinor: string; convertedMinor: string | null; touchId: string | null;
-};
+// A row as an array (journeySql's columns, in order), and where each column is in it: pg builds
+// an object per row far more slowly, and a re-credit reads a million rows.
+type Row = unknown[];
+type ColumnIndex = Readonly<Record<string, number>>;
 
-function startJourney(row: Row, scope: JourneyScope): DealJourney {
+function startJourney(row: Row, at: ColumnIndex, scope: JourneyScope): DealJourney {
+  const value = (column: string) => row[at[column]];
+  const time = (column: string) => (value(column) === null ? null : new Date(value(column) as number));
   return {
-    dealId: row.dealId,
-    externalId: row.dealExternalId as string | null,
-    amountMinor: BigInt(row.amountMinor),
-    currency: row.currency as string,
-    status: row.status as DealStatus,
-    convertedMinor: row.convertedMinor === null ? null : BigInt(row.convertedMinor),
-    conversionDay: row.conversionDay as string,
-    conversionAt: new Date(row.conversionAt as number),
-    conversionMicros: row.conversionMicros as number,
-    dealCreatedAt: new Date(row.dealCreatedAt as number),
-    closedAt: row.closedAt === null ? null : new Date(row.closedAt as number),
-    leadCreatedAt: row.leadCreatedAt === null ? null : new Date(row.leadCreatedAt as number),
-    periods: Object.fromEntries(scope.periods.map((dimension) => [dimension, row[dimension] as string])),
-    attributes: Object.fromEntries((scope.dealAttributes ?? []).map((dimension) => [dimension, row[dimension] as string])),
+    dealId: value('dealId') as string,
+    externalId: value('dealExternalId') as string | null,
+    amountMinor: BigInt(value('amountMinor') as string),
+    currency: value('currency') as string,
+    status: value('status') as DealStatus,
+    convertedMinor: value('convertedMinor') === null ? null : BigInt(value('convertedMinor') as string),
+    conversionDay: value('conversionDay') as string,
+    conversionAt: time('conversionAt')!,
+    conversionMicros: value('conversionMicros') as number,
+    dealCreatedAt: time('dealCreatedAt')!,
+    closedAt: time('closedAt'),
+    leadCreatedAt: time('leadCreatedAt'),
+    periods: Object.fromEntries(scope.periods.map((dimension) => [dimension, value(dimension) as string])),
+    attributes: Object.fromEntries((scope.dealAttributes ?? []).map((dimension) => [dimension, value(dimension) as string])),
     touches: [],
   };
 }
 
-function touchOf(row: Row): ReportTouch {
+function touchOf(row: Row, at: ColumnIndex): ReportTouch {
+  const occurredMicros = row[at.occurredMicros] as number;
   return {
-    id: row.touchId as string,
+    id: row[at.touchId] as string,
     // The millisecond the microseconds fall in (toward zero, as Date cuts a fractional time value).
-    occurredAt: new Date(Math.trunc((row.occurredMicros as number) / 1000)),
-    occurredMicros: row.occurredMicros as number,
-    channel: row.channel as string,
-    campaignId: row.campaignId as string | null,
-    campaignExternalId: row.campaignExternalId as string | null,
-    campaignName: row.campaignName as string | null,
-    sourceMedium: row.sourceMedium as string | null,
-    type: row.touchType as string | null,
-    externalId: row.touchExternalId as string | null,
+    occurredAt: new Date(Math.trunc(occurredMicros / 1000)),
+    occurredMicros,
+    channel: row[at.channel] as string,
+    campaignId: row[at.campaignId] as string | null,
+    campaignExternalId: row[at.campaignExternalId] as string | null,
+    campaignName: row[at.campaignName] as string | null,
+    sourceMedium: row[at.sourceMedium] as string | null,
+    type: row[at.touchType] as string | null,
+    externalId: row[at.touchExternalId] as string | null,
   };
 }
 
@@ -105,16 +109,17 @@ function touchOf(row: Row): ReportTouch {
  * the whole touch table, whatever the data size.
  */
 export async function* streamJourneys(client: PoolClient, scope: JourneyScope): AsyncGenerator<DealJourney> {
-  const { sql, params } = journeySql(scope);
-  const stream = client.query(new QueryStream(sql, params, { batchSize: 2000 }));
+  const { sql, params, columns } = journeySql(scope);
+  const at: ColumnIndex = Object.fromEntries(columns.map((column, index) => [column, index]));
+  const stream = client.query(new QueryStream(sql, params, { batchSize: 2000, rowMode: 'array' }));
   let current: DealJourney | undefined;
   // Each deal's row (no touch) comes before its touches' rows (journeySql).
   for await (const row of stream as AsyncIterable<Row>) {
-    if (row.touchId === null) {
+    if (row[at.touchId] === null) {
       if (current) yield current;
-      current = startJourney(row, scope);
+      current = startJourney(row, at, scope);
     } else {
-      current!.touches.push(touchOf(row));
+      current!.touches.push(touchOf(row, at));
     }
   }
   if (current) yield current;

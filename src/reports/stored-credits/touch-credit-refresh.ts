@@ -89,9 +89,10 @@ function refreshChunk(connection: Connection, currency: string, target: ChunkTar
   });
 }
 
-async function creditRemaining(connection: Connection, currency: string, target: ChunkTarget): Promise<number> {
+// Chunks until none is left, or until `stopped` (the other connection's chunk failed).
+async function creditRemaining(connection: Connection, currency: string, target: ChunkTarget, stopped = () => false): Promise<number> {
   let credited = 0;
-  for (let chunk = await refreshChunk(connection, currency, target); chunk > 0; chunk = await refreshChunk(connection, currency, target)) {
+  for (let chunk = await refreshChunk(connection, currency, target); chunk > 0 && !stopped(); chunk = await refreshChunk(connection, currency, target)) {
     credited += chunk;
   }
   return credited;
@@ -99,9 +100,18 @@ async function creditRemaining(connection: Connection, currency: string, target:
 
 // More than a chunk: a second connection credits chunks beside this one (chunks claim their deals
 // with SKIP LOCKED), so that PostgreSQL reads one chunk's journeys while Node credits another's.
+// When one fails, the other stops after its chunk: neither connection (nor a rebuild's loading
+// transaction) is handed back to the pool while a chunk still uses it.
 async function creditBeside(connection: Connection, other: Connection, currency: string, target: ChunkTarget): Promise<number> {
-  const [here, beside] = await Promise.all([creditRemaining(connection, currency, target), creditRemaining(other, currency, target)]);
-  return here + beside;
+  let failed = false;
+  const credit = (on: Connection) => creditRemaining(on, currency, target, () => failed).catch((error: unknown) => {
+    failed = true;
+    throw error;
+  });
+  const [here, beside] = await Promise.allSettled([credit(connection), credit(other)]);
+  if (here.status === 'rejected') throw here.reason;
+  if (beside.status === 'rejected') throw beside.reason;
+  return here.value + beside.value;
 }
 
 /** How a refresh credits. */
