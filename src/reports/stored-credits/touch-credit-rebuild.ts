@@ -81,18 +81,15 @@ export interface RebuildLoader {
 
 /**
  * Runs `load` (the chunks, on other connections) with a loader that copies their rows into the
- * new tables in one transaction on `writer`, which empties the tables first, so that COPY FREEZE
- * writes every row frozen and every page all-visible. Copied in each chunk's own transaction, the
- * rows were first read by the finish's first index build, which set every row's hint bits and
- * wrote every page a second time: 2.2 s of its 2.4 s (BENCHMARKS.md, "Crediting").
+ * new tables on `writer`, one copy at a time, in one transaction: a chunk's connection reads the
+ * next chunk's journeys while its rows are copied, where it used to wait for its own COPYs.
  */
 export function loadRebuild<T>(writer: Connection, load: (loader: RebuildLoader) => Promise<T>): Promise<T> {
-  return writer.transaction({}, async (tx) => {
-    await tx.query(`TRUNCATE ${REBUILD_TABLES.filter((table) => table !== REBUILD_QUEUE).join(', ')}`);
+  return writer.transaction({}, (tx) => {
     let copied: Promise<void> = Promise.resolve();
     return load({
       copy: (basis, rows) => {
-        copied = copied.then(() => copyCreditRows(tx, rebuildTable(basis), rows, true));
+        copied = copied.then(() => copyCreditRows(tx, rebuildTable(basis), rows));
         return copied;
       },
     });

@@ -93,9 +93,8 @@ export function writeCreditRows(rows: BinaryCopyRows, deal: DealJourney, basis: 
   });
 }
 
-/** Copies credit rows into `table` in one COPY; FREEZE as touch-credit-rebuild.ts explains. */
-export async function copyCreditRows(tx: Transaction, table: string, rows: BinaryCopyRows, freeze = false): Promise<void> {
-  const copy = tx.client.query(copyFrom(
-    `COPY ${table} (${CREDIT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary${freeze ? ', FREEZE' : ''})`));
+/** Copies credit rows into `table` in one COPY. */
+export async function copyCreditRows(tx: Transaction, table: string, rows: BinaryCopyRows): Promise<void> {
+  const copy = tx.client.query(copyFrom(`COPY ${table} (${CREDIT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
   await pipeline(Readable.from(rows.finish()), copy);
 }
