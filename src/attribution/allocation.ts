@@ -18,9 +18,15 @@ function byRemainder<T extends number | bigint>(remainders: readonly T[]): numbe
 function largestRemainder(amount: bigint, integers: readonly bigint[]): bigint[] {
   const total = integers.reduce((sum, weight) => sum + weight, 0n);
   if (total === 0n) throw new RangeError('weights must not all be zero');
-  const parts = integers.map((weight) => (amount * weight) / total);
-  const remainders = integers.map((weight) => (amount * weight) % total);
-  let leftover = amount - parts.reduce((sum, part) => sum + part, 0n);
+  const parts = new Array<bigint>(integers.length);
+  const remainders = new Array<bigint>(integers.length);
+  let leftover = amount;
+  integers.forEach((weight, index) => {
+    const quota = amount * weight;
+    parts[index] = quota / total;
+    remainders[index] = quota - parts[index] * total;
+    leftover -= parts[index];
+  });
   for (const index of byRemainder(remainders)) {
     if (leftover === 0n) break;
     parts[index] += 1n;

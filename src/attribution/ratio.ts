@@ -58,18 +58,20 @@ export function fromDecimal(value: number): Ratio {
   return scale >= 0 ? ratio(digits * 10n ** BigInt(scale)) : ratio(digits, 10n ** BigInt(-scale));
 }
 
-const FLOAT_BITS = new Float64Array(1);
-const FLOAT_WORD = new BigUint64Array(FLOAT_BITS.buffer);
+// A double's two 32-bit words, read as numbers: no bigint is made until the significand is known.
+const FLOAT_BITS = new DataView(new ArrayBuffer(8));
+const HIGH_WORD = 2 ** 32;
+const IMPLICIT_BIT = 2 ** 52;
 
 /** A finite non-negative double as significand x 2^exponent, both exact. */
 function binaryParts(value: number): { significand: bigint; exponent: number } {
   if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`not a finite non-negative number: ${value}`);
-  FLOAT_BITS[0] = value;
-  const word = FLOAT_WORD[0];
-  const biased = Number(word >> 52n);
-  const fraction = word & ((1n << 52n) - 1n);
+  FLOAT_BITS.setFloat64(0, value);
+  const high = FLOAT_BITS.getUint32(0);
+  const biased = high >>> 20;
+  const fraction = (high & 0xfffff) * HIGH_WORD + FLOAT_BITS.getUint32(4);
   // Subnormals have no implicit leading bit and the smallest exponent.
-  return { significand: biased === 0 ? fraction : fraction | (1n << 52n), exponent: (biased === 0 ? 1 : biased) - 1075 };
+  return { significand: BigInt(biased === 0 ? fraction : fraction + IMPLICIT_BIT), exponent: (biased === 0 ? 1 : biased) - 1075 };
 }
 
 /**

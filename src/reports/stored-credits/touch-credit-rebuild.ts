@@ -73,26 +73,43 @@ export function startRebuild(connection: Connection): Promise<void> {
   });
 }
 
+/** A chunk's rows on each basis. */
+export type BasisRows = ReadonlyArray<readonly [ConversionBasis, BinaryCopyRows]>;
+
 /** Takes a rebuild's rows, chunk by chunk, into the transaction that loads the new tables. */
 export interface RebuildLoader {
-  /** Resolves once the rows are copied; copies run one at a time, in the order they are handed over. */
-  copy(basis: ConversionBasis, rows: BinaryCopyRows): Promise<void>;
+  /**
+   * Queues a chunk's rows; resolves once the chunks queued before it are copied (so a connection
+   * holds at most the rows of the chunk it credits and of the one being copied), and rejects
+   * once any copy has failed.
+   */
+  copy(rows: BasisRows): Promise<void>;
 }
 
 /**
  * Runs `load` (the chunks, on other connections) with a loader that copies their rows into the
- * new tables on `writer`, one copy at a time, in one transaction: a chunk's connection reads the
- * next chunk's journeys while its rows are copied, where it used to wait for its own COPYs.
+ * new tables on `writer`, one chunk at a time, in one transaction: a chunk's connection goes on
+ * to the next chunk while its rows are copied, where it used to wait for its own COPYs.
  */
 export function loadRebuild<T>(writer: Connection, load: (loader: RebuildLoader) => Promise<T>): Promise<T> {
-  return writer.transaction({}, (tx) => {
+  return writer.transaction({}, async (tx) => {
     let copied: Promise<void> = Promise.resolve();
-    return load({
-      copy: (basis, rows) => {
-        copied = copied.then(() => copyCreditRows(tx, rebuildTable(basis), rows));
-        return copied;
+    // The first failed copy: it fails every chunk queued after it, and the load.
+    let failure: { error: unknown } | undefined;
+    const copy = async (rows: BasisRows) => {
+      for (const [basis, basisRows] of rows) if (!failure) await copyCreditRows(tx, rebuildTable(basis), basisRows);
+    };
+    const loaded = await load({
+      copy: async (rows) => {
+        const before = copied;
+        copied = before.then(() => copy(rows)).catch((error: unknown) => { failure ??= { error }; });
+        await before;
+        if (failure) throw failure.error;
       },
     });
+    await copied;
+    if (failure) throw failure.error;
+    return loaded;
   });
 }
 

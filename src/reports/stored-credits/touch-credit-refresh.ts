@@ -6,7 +6,7 @@ import { analyzeOutdated } from '../../database/statistics';
 import { refreshDealJourneyKeys, refreshLeadJourneyKeys, refreshVisitorJourneyKeys } from './journey-keys-refresh';
 import { streamJourneys } from '../journeys/journey-stream';
 import { ContactsRule, JourneyScope } from '../report-scope';
-import { finishRebuild, loadRebuild, REBUILD_QUEUE, RebuildLoader, rebuildDue, startRebuild } from './touch-credit-rebuild';
+import { BasisRows, finishRebuild, loadRebuild, REBUILD_QUEUE, RebuildLoader, rebuildDue, startRebuild } from './touch-credit-rebuild';
 import { copyCreditRows, writeCreditRows } from './touch-credit-rows';
 
 // Each chunk's journeys are read by index, so small chunks cost no extra pass over touches. On the
@@ -51,7 +51,7 @@ const CHUNK_SETTINGS = { jit: 'off', work_mem: '64MB', random_page_cost: '1.1', 
 interface ChunkTarget {
   queue: string;
   replacesRows: boolean;
-  copy(tx: Transaction, rows: ReadonlyArray<readonly [ConversionBasis, BinaryCopyRows]>): Promise<void>;
+  copy(tx: Transaction, rows: BasisRows): Promise<void>;
 }
 
 const STALE_DEALS: ChunkTarget = {
@@ -64,7 +64,7 @@ const STALE_DEALS: ChunkTarget = {
 const rebuildTarget = (loader: RebuildLoader): ChunkTarget => ({
   queue: REBUILD_QUEUE,
   replacesRows: false,
-  copy: async (_tx, rows) => { await Promise.all(rows.map(([basis, basisRows]) => loader.copy(basis, basisRows))); },
+  copy: (_tx, rows) => loader.copy(rows),
 });
 
 const BASES = [ConversionBasis.REVENUE, ConversionBasis.PIPELINE];
