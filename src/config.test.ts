@@ -29,5 +29,6 @@ describe('loadConfig', () => {
     expect(attempt).toThrow('REPORTING_CURRENCY="XYZ": is not an ISO 4217 currency');
     expect(attempt).toThrow('DATABASE_URL="mysql://x": must be a postgres:// or postgresql:// URL');
     expect(attempt).toThrow(/LOG_LEVEL="loud": /);
+    expect(() => loadConfig({ DB_POOL_SIZE: '2' })).toThrow('DB_POOL_SIZE="2": must be at least 3: a full re-credit uses three connections at once');
   });
 });

@@ -21,7 +21,8 @@ const schema = z.object({
     .regex(/^[A-Z]{3}$/, 'must be an upper-case ISO 4217 code such as USD')
     .refine((value) => currencyByCode(value) !== undefined, 'is not an ISO 4217 currency')
     .default('USD'),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A full re-credit holds three connections at once (touch-credit-refresh.ts): with fewer it would wait for ever.
+  DB_POOL_SIZE: z.coerce.number().int().min(3, 'must be at least 3: a full re-credit uses three connections at once').max(200).default(10),
   SEED_ON_EMPTY: z.enum(['small', 'large', 'none']).default('small'),
   // Unset: on outside production, off in production.
   GRAPHQL_SANDBOX: z.stringbool().optional(),

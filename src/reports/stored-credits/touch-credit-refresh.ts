@@ -127,8 +127,9 @@ const REBUILD_FROM = 4 * CHUNK_DEALS;
  * Brings touch_credits and the journey keys up to date: every lead marked stale gets its keys
  * again, and every deal marked stale (directly, or through a changed lead) its keys and its
  * credits under every stored model, in chunks, on up to two connections, holding one chunk per
- * connection in memory at a time; when nearly every deal is stale, every deal, into new tables swapped
- * in at the end (touch-credit-rebuild.ts). Returns the number of deals credited.
+ * connection in memory at a time; when nearly every deal is stale, every deal, into new tables
+ * loaded on a third connection and swapped in at the end (touch-credit-rebuild.ts), holding up to
+ * two chunks per connection. Returns the number of deals credited.
  */
 export function refreshTouchCredits(dataSource: DataSource, currency: string, options: RefreshOptions = {}): Promise<number> {
   return withConnection(dataSource, async (connection) => {
