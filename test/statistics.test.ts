@@ -1,5 +1,5 @@
 import { QueryRunner } from 'typeorm';
-import { analyzeOutdated } from '../src/database/statistics';
+import { analyzeOutdated, analyzeQueue } from '../src/database/statistics';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 let database: TestDatabase;
@@ -36,3 +36,19 @@ test('a table without statistics is analyzed, then again only once it changed pa
   await analyzeOutdated(client, ['scratch']);
   expect(await estimatedRows()).toBe(1200);
 });
+
+test('a queue analyzed while drained is analyzed again when a bulk of marks arrives, so claiming them is planned for them all', async () => {
+  await client.query('CREATE TABLE marks (id bigint PRIMARY KEY)');
+  const fill = () => client.query('INSERT INTO marks SELECT generate_series(1, 5000)');
+  // What the planner expects a claim of every mark to return.
+  const claimEstimate = async () => (await client.query('EXPLAIN (FORMAT JSON) DELETE FROM marks RETURNING id'))[0]['QUERY PLAN'][0].Plan['Plan Rows'];
+  await fill();
+  await client.query('DELETE FROM marks');
+  await client.query('ANALYZE marks');
+  await fill();
+  // Drained when analyzed, the queue looks empty to the planner whatever it holds now.
+  expect(await claimEstimate()).toBeLessThan(10);
+  await analyzeQueue(client, 'marks');
+  expect(await claimEstimate()).toBeGreaterThan(4000);
+});
+

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TouchType } from '../database/enums';
 import { SqlParams, withTransaction } from '../database/sql';
+import { analyzeQueue } from '../database/statistics';
 import { RESTAGE_SQL } from './lead-stages-sql';
 import { CURRENT_RULE_SET, currentScoreSql, decaySql, rescoreSql } from './scoring-sql';
 
@@ -113,6 +114,7 @@ export class LeadScoringService {
    */
   async refresh(): Promise<void> {
     await withTransaction(this.dataSource, RESCORING, async (tx) => {
+      await analyzeQueue(tx, 'lead_score_stale_leads');
       await tx.query(rescoreSql('stale'));
       await tx.query(RESTAGE_SQL);
     });
